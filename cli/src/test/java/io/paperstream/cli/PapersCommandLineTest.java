@@ -1,0 +1,115 @@
+package io.paperstream.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.paperstream.kafka.EmbeddedKafkaBroker;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** The papers command line, run in-process exactly as a user runs it. */
+class PapersCommandLineTest {
+
+  @TempDir Path dir;
+
+  private final ObjectMapper mapper = new ObjectMapper();
+
+  @Test
+  void everyCommandHasHelp() {
+    for (String command : List.of("split", "ingest", "process", "export", "broker")) {
+      Run run = run(command, "--help");
+      assertThat(run.exit).as(command).isZero();
+      assertThat(run.out).as(command).contains("Usage: papers " + command);
+    }
+  }
+
+  @Test
+  void splitPrintsEntriesAsJsonAndDeadLettersOnStderr() throws Exception {
+    // given a folder with a text page and an API page holding one bad element
+    Path pages = resource("pages");
+
+    // when it is split offline, dead letters also written to a file
+    Path deadLetters = dir.resolve("dead.jsonl");
+    Run run = run("split", pages.toString(), "--dead-letters", deadLetters.toString());
+
+    // then stdout has one JSON object per entry, by schema field names
+    List<String> lines = run.out.lines().toList();
+    assertThat(lines).hasSize(3 + 3);
+    JsonNode first = mapper.readTree(lines.get(0));
+    assertThat(first.get("sourceKind").asText()).isEqualTo("API_JSON");
+    assertThat(first.get("arxivId").asText()).isEqualTo("2601.00001");
+    assertThat(first.has("abstract")).isTrue();
+    // and the bad element is a located dead letter on stderr and in the file, with a summary
+    assertThat(run.err).contains("daily-2026-01-02.json position 2").contains("split: 2 pages");
+    assertThat(Files.readAllLines(deadLetters)).hasSize(1)
+        .allSatisfy(line -> assertThat(mapper.readTree(line).get("position").asInt()).isEqualTo(2));
+    assertThat(run.exit).isZero();
+  }
+
+  @Test
+  void unreadableSourceIsOneClearErrorAndExitOne() {
+    Run run = run("split", dir.resolve("missing.txt").toString());
+
+    assertThat(run.exit).isEqualTo(1);
+    assertThat(run.err).contains("missing.txt").contains("no such file").doesNotContain("Exception");
+  }
+
+  @Test
+  void badUsageIsExitTwo() {
+    Run run = run("split", "--as-of", "yesterday", "x.txt");
+
+    assertThat(run.exit).isEqualTo(2);
+    assertThat(run.err).contains("--as-of");
+  }
+
+  @Test
+  void ingestThenExportRoundTripsThroughARealBroker() throws Exception {
+    try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.builder(dir.resolve("kafka")).port(0).build().start()) {
+      // given pages ingested to fresh topics
+      Path config = dir.resolve("paperstream.properties");
+      String suffix = UUID.randomUUID().toString().substring(0, 8);
+      Files.writeString(config, "topics.raw-entries=raw-" + suffix + "\ntopics.raw-dead-letters=dlq-" + suffix + "\n");
+      Run ingest = run("ingest", resource("pages").toString(), "--config", config.toString(),
+          "--bootstrap-servers", broker.bootstrapServers());
+      assertThat(ingest.exit).as(ingest.err).isZero();
+      assertThat(ingest.err).contains("ingest: 2 pages").contains("6 entries");
+
+      // when the raw entries and dead letters are exported
+      Run entries = run("export", "raw-entries", "--config", config.toString(),
+          "--bootstrap-servers", broker.bootstrapServers());
+      Run deadLetters = run("export", "raw-dead-letters", "--config", config.toString(),
+          "--bootstrap-servers", broker.bootstrapServers());
+
+      // then every entry and the dead letter come back as JSON
+      assertThat(entries.exit).as(entries.err).isZero();
+      assertThat(entries.out.lines()).hasSize(6)
+          .allSatisfy(line -> assertThat(mapper.readTree(line).get("value").get("title").asText()).isNotBlank());
+      assertThat(deadLetters.out.lines()).hasSize(1);
+    }
+  }
+
+  private static Path resource(String folder) throws URISyntaxException {
+    return Path.of(PapersCommandLineTest.class.getClassLoader().getResource(folder).toURI());
+  }
+
+  private static Run run(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    CommandLine commandLine = Papers.commandLine();
+    commandLine.setOut(new PrintWriter(out, true));
+    commandLine.setErr(new PrintWriter(err, true));
+    int exit = commandLine.execute(args);
+    return new Run(exit, out.toString(), err.toString());
+  }
+
+  private record Run(int exit, String out, String err) {}
+}

@@ -1,0 +1,82 @@
+package io.paperstream.ingest.cli;
+
+import io.paperstream.config.Settings;
+import io.paperstream.ingest.EntrySink;
+import io.paperstream.ingest.IngestPipeline;
+import io.paperstream.ingest.IngestSummary;
+import io.paperstream.ingest.produce.RawEntryProducer;
+import io.paperstream.config.PipelineTopics;
+import io.paperstream.ingest.source.HttpPageFetcher;
+import io.paperstream.ingest.source.PageSources;
+import io.paperstream.ingest.split.PageSplitter;
+import io.paperstream.kafka.KafkaCluster;
+import io.paperstream.kafka.TopicAdmin;
+import io.paperstream.schemas.DeadLetter;
+import io.paperstream.schemas.RawEntry;
+import io.paperstream.schemas.Topics;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.concurrent.Callable;
+import org.apache.kafka.clients.admin.Admin;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "ingest", mixinStandardHelpOptions = true,
+    description = {
+        "Splits digest pages and produces the raw entries to Kafka (topic paper-raw-entries), "
+            + "dead letters to paper-raw-dead-letters. Topics are created when missing.",
+        "Without bootstrap servers it uses the local embedded broker on 127.0.0.1:9092, "
+            + "starting one on the default data directory when none is running.",
+        "Exit status: 0 when every source was read and every record acknowledged, "
+            + "1 when a source could not be read or a record could not be produced."})
+public final class IngestCommand implements Callable<Integer> {
+
+  @Mixin SourceOptions options;
+
+  @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT,...",
+      description = "Kafka cluster to produce to (setting bootstrap.servers, env PAPERSTREAM_BOOTSTRAP_SERVERS).")
+  String bootstrapServers;
+
+  @Option(names = "--config", paramLabel = "FILE",
+      description = "Configuration file (properties); default: $PAPERSTREAM_CONFIG, if set.")
+  Path configFile;
+
+  @Spec CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    PrintWriter err = spec.commandLine().getErr();
+    Settings settings = Settings.load(configFile).with(KafkaCluster.BOOTSTRAP_KEY, bootstrapServers);
+    Topics topics = PipelineTopics.from(settings);
+    IngestPipeline pipeline = new IngestPipeline(
+        new PageSources(new HttpPageFetcher(), options.asOf()), new PageSplitter(), Clock.systemUTC());
+    IngestSummary summary;
+    try (KafkaCluster cluster = KafkaCluster.connect(settings)) {
+      try (Admin admin = cluster.admin()) {
+        TopicAdmin.ensureTopics(admin, PipelineTopics.ingestTopics(topics, settings));
+      }
+      try (DeadLetterReport report = new DeadLetterReport(err, options.deadLettersFile());
+          RawEntryProducer producer =
+              RawEntryProducer.connect(cluster.bootstrapServers(), cluster.clientOverrides(), topics)) {
+        summary = pipeline.run(options.sources(), new EntrySink() {
+          @Override
+          public void entry(RawEntry entry) {
+            producer.entry(entry);
+          }
+
+          @Override
+          public void deadLetter(DeadLetter deadLetter) {
+            report.report(deadLetter);
+            producer.deadLetter(deadLetter);
+          }
+        });
+      }
+      err.println("ingest: " + summary + " -> " + topics.rawEntries().name() + " on " + cluster.bootstrapServers());
+    }
+    return summary.unreadable() == 0 ? 0 : 1;
+  }
+}

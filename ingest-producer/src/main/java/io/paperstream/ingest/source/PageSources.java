@@ -1,0 +1,106 @@
+package io.paperstream.ingest.source;
+
+import io.paperstream.ingest.split.Page;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+/**
+ * Turns the SOURCE arguments of a command (files, folders read recursively, http(s) URLs) into
+ * pages, one at a time, so that a folder of thousands of pages never sits in memory at once.
+ */
+public final class PageSources {
+
+  /** File endings read when walking a folder; a file named explicitly is always read. */
+  static final Set<String> PAGE_ENDINGS = Set.of(".txt", ".json", ".html", ".htm");
+
+  private final HttpPageFetcher http;
+  private final LocalDate asOf;
+
+  /** {@code asOf} resolves year-less page dates; null means each page's fetch (or modification) date. */
+  public PageSources(HttpPageFetcher http, LocalDate asOf) {
+    this.http = http;
+    this.asOf = asOf;
+  }
+
+  public void forEach(List<String> sources, Consumer<FetchOutcome> sink) {
+    for (String source : sources) {
+      read(source, sink);
+    }
+  }
+
+  private void read(String source, Consumer<FetchOutcome> sink) {
+    String lower = source.toLowerCase(Locale.ROOT);
+    if (lower.startsWith("http://") || lower.startsWith("https://")) {
+      sink.accept(fetchUrl(source));
+      return;
+    }
+    Path path = lower.startsWith("file:") ? Path.of(URI.create(source)) : Path.of(source);
+    if (Files.isDirectory(path)) {
+      walk(path, sink);
+    } else if (Files.isRegularFile(path)) {
+      sink.accept(readFile(path));
+    } else {
+      sink.accept(new FetchOutcome.Failed(source, "no such file, folder or http(s) URL"));
+    }
+  }
+
+  private FetchOutcome fetchUrl(String source) {
+    URI uri;
+    try {
+      uri = URI.create(source);
+    } catch (IllegalArgumentException e) {
+      return new FetchOutcome.Failed(source, "not a valid URL: " + e.getMessage());
+    }
+    return http.fetch(uri, asOf);
+  }
+
+  private void walk(Path folder, Consumer<FetchOutcome> sink) {
+    try (Stream<Path> files = Files.walk(folder)) {
+      // sorted, so that positions and output order are the same on every machine
+      files.filter(Files::isRegularFile).filter(PageSources::looksLikePage).sorted()
+          .forEachOrdered(file -> sink.accept(readFile(file)));
+    } catch (IOException | UncheckedIOException e) {
+      sink.accept(new FetchOutcome.Failed(folder.toUri().toString(), "cannot read folder: " + e.getMessage()));
+    }
+  }
+
+  private static boolean looksLikePage(Path file) {
+    String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+    return !name.startsWith(".") && PAGE_ENDINGS.stream().anyMatch(name::endsWith);
+  }
+
+  private FetchOutcome readFile(Path file) {
+    String source = file.toAbsolutePath().normalize().toUri().toString();
+    try {
+      byte[] body = Files.readAllBytes(file);
+      Instant modified = Files.getLastModifiedTime(file).toInstant();
+      LocalDate resolveAgainst = asOf != null ? asOf : LocalDate.ofInstant(modified, ZoneOffset.UTC);
+      return new FetchOutcome.Fetched(new Page(source, contentTypeOf(file), body, modified, resolveAgainst));
+    } catch (IOException e) {
+      return new FetchOutcome.Failed(source, "cannot read file: " + e.getMessage());
+    }
+  }
+
+  private static String contentTypeOf(Path file) {
+    String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+    if (name.endsWith(".json")) {
+      return "application/json";
+    } else if (name.endsWith(".html") || name.endsWith(".htm")) {
+      return "text/html";
+    } else if (name.endsWith(".txt")) {
+      return "text/plain";
+    }
+    return null;
+  }
+}

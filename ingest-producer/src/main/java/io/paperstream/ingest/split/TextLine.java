@@ -1,0 +1,34 @@
+package io.paperstream.ingest.split;
+
+/**
+ * One non-blank line of a text rendering, classified once: pages can hold hundreds of thousands
+ * of lines, and each is looked at several times.
+ *
+ * @param text the line, stripped
+ * @param kind what the line is
+ * @param authorCount the count of an {@link Kind#AUTHORS} line, else null
+ * @param date the date of a {@link Kind#DATE} line, else null
+ */
+record TextLine(String text, Kind kind, Integer authorCount, PrintedDate date) {
+
+  enum Kind { AUTHORS, SEPARATOR, DATE, TEXT }
+
+  static TextLine of(String text) {
+    if (TextLines.isSeparator(text)) {
+      return new TextLine(text, Kind.SEPARATOR, null, null);
+    }
+    var authors = TextLines.authorCount(text);
+    if (authors.isPresent()) {
+      return new TextLine(text, Kind.AUTHORS, authors.getAsInt(), null);
+    }
+    PrintedDate date = PrintedDate.parse(text).orElse(null);
+    if (date != null) {
+      return new TextLine(text, Kind.DATE, null, date);
+    }
+    return new TextLine(text, Kind.TEXT, null, null);
+  }
+
+  boolean isMetadata() {
+    return kind != Kind.TEXT;
+  }
+}

@@ -1,0 +1,78 @@
+package io.paperstream.ingest.split;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The lines a text rendering starts with: site chrome ({@code new}, {@code Subscribe},
+ * {@code Daily Papers}, …) and the page's own year-less date. Captures differ in which chrome lines
+ * they keep, so the header is recognised by its known lines and its date, not by a fixed layout.
+ *
+ * @param bodyStart index of the first line after the header
+ * @param pageDate the page's date, resolved to a year; null when the header states none
+ * @param recognised whether any known header line or a page date was found
+ */
+record TextPageHeader(int bodyStart, LocalDate pageDate, boolean recognised) {
+
+  private static final Set<String> KNOWN_LINES = Set.of(
+      "new",
+      "get trending papers in your email inbox!",
+      "get trending papers in your email inbox",
+      "subscribe",
+      "daily papers",
+      "trending papers",
+      "byak and the research community",
+      "by ak and the research community");
+
+  /** The page date sits within the first few lines; beyond that a date belongs to an entry. */
+  private static final int DATE_SEARCH_LINES = 10;
+  private static final int CHROME_MAX = 80;
+
+  static TextPageHeader read(List<String> lines, LocalDate asOf) {
+    int dateAt = pageDateIndex(lines);
+    int i = 0;
+    LocalDate pageDate = null;
+    boolean recognised = false;
+    if (dateAt >= 0) {
+      Optional<LocalDate> resolved = PrintedDate.parse(lines.get(dateAt)).flatMap(d -> d.resolve(asOf));
+      pageDate = resolved.orElse(null);
+      recognised = true;
+      i = dateAt + 1;
+    }
+    // chrome may also follow the date in some captures
+    while (i < lines.size() && isKnown(lines.get(i))) {
+      recognised = true;
+      i++;
+    }
+    return new TextPageHeader(i, pageDate, recognised);
+  }
+
+  /**
+   * Where the page date is: the first date line, provided only short chrome lines precede it and at
+   * least one of them is known chrome (else the date is more likely an entry's).
+   */
+  private static int pageDateIndex(List<String> lines) {
+    boolean knownChrome = false;
+    int limit = Math.min(lines.size(), DATE_SEARCH_LINES);
+    for (int i = 0; i < limit; i++) {
+      String line = lines.get(i);
+      Optional<PrintedDate> date = PrintedDate.parse(line);
+      if (date.isPresent()) {
+        boolean plainDate = date.get().trailingCount() == null;
+        return plainDate && (i == 0 || knownChrome) ? i : -1;
+      }
+      if (line.length() > CHROME_MAX || TextLines.isMetadata(line)) {
+        return -1;
+      }
+      knownChrome |= isKnown(line);
+    }
+    return -1;
+  }
+
+  private static boolean isKnown(String line) {
+    return KNOWN_LINES.contains(line.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT));
+  }
+}

@@ -1,0 +1,141 @@
+package io.paperstream.ingest.split;
+
+import io.paperstream.schemas.RawEntry;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Splits a text rendering ("select all, copy" of a listing or search page) into entries.
+ *
+ * <p>Only non-blank lines count, because captures differ in their blank-line layout. After the
+ * header, each entry is a title line, an abstract line and an optional metadata block:
+ * {@code • N authors} or an organisation line, a lone {@code ·}, and a date with an optional
+ * trailing upvote count. Any part but the title may be missing.
+ */
+final class TextPageSplitter {
+
+  /** An entry's metadata block as printed; every part optional. */
+  private record Metadata(Integer authorCount, String organization, PrintedDate date, List<String> lines) {}
+
+  void split(String text, PageContext page) {
+    List<String> stripped = text.lines().map(String::strip).filter(line -> !line.isEmpty()).toList();
+    TextPageHeader header = TextPageHeader.read(stripped, page.asOf());
+    List<TextLine> lines = stripped.subList(header.bodyStart(), stripped.size()).stream().map(TextLine::of).toList();
+    Cursor cursor = new Cursor(page, header.pageDate());
+    List<String> run = new ArrayList<>();
+    boolean sawMetadata = false;
+    int i = 0;
+    while (i < lines.size()) {
+      TextLine line = lines.get(i);
+      // an organisation line is only known by the separator after it, and follows a title
+      boolean organization = !line.isMetadata() && !run.isEmpty() && i + 1 < lines.size()
+          && lines.get(i + 1).kind() == TextLine.Kind.SEPARATOR && TextLines.couldBeOrganization(line.text());
+      if (!organization && !line.isMetadata()) {
+        run.add(line.text());
+        i++;
+        continue;
+      }
+      int end = metadataEnd(lines, i, organization);
+      cursor.emit(run, metadata(lines.subList(i, end), organization));
+      run.clear();
+      sawMetadata = true;
+      i = end;
+    }
+    cursor.emit(run, null);
+    if (cursor.entries == 0) {
+      // with not one entry, the page as a whole is unreadable: say so once, not once per stray line
+      page.rejectPage(header.recognised() || sawMetadata
+          ? "no entries: the text page has a digest header or metadata lines but no title/abstract blocks"
+          : "no recognisable entries: neither the digest header, a page date nor entry metadata found", text);
+    } else if (!header.recognised() && !sawMetadata && !cursor.sawAbstract) {
+      // nothing about these lines says "digest page": a text file of short lines is not one
+      page.rejectPage("no recognisable entries: lines without digest header, abstracts or entry metadata",
+          text);
+    }
+  }
+
+  /** The metadata block is: author count or organisation, then the separator, then the date. */
+  private static int metadataEnd(List<TextLine> lines, int start, boolean organization) {
+    int i = start;
+    if (organization || lines.get(i).kind() == TextLine.Kind.AUTHORS) {
+      i++;
+    }
+    if (i < lines.size() && lines.get(i).kind() == TextLine.Kind.SEPARATOR) {
+      i++;
+    }
+    if (i < lines.size() && lines.get(i).kind() == TextLine.Kind.DATE) {
+      i++;
+    }
+    // a metadata line in no expected place (e.g. a second separator) is a block of its own
+    return Math.max(i, start + 1);
+  }
+
+  private static Metadata metadata(List<TextLine> block, boolean organization) {
+    Integer authorCount = null;
+    String org = null;
+    PrintedDate date = null;
+    for (int k = 0; k < block.size(); k++) {
+      TextLine line = block.get(k);
+      if (k == 0 && organization) {
+        org = line.text();
+      } else if (line.kind() == TextLine.Kind.AUTHORS) {
+        authorCount = line.authorCount();
+      } else if (line.kind() == TextLine.Kind.DATE) {
+        date = line.date();
+      }
+    }
+    return new Metadata(authorCount, org, date, block.stream().map(TextLine::text).toList());
+  }
+
+  /** Hands out positions and turns runs of title/abstract lines into entries or dead letters. */
+  private static final class Cursor {
+    private final PageContext page;
+    private final LocalDate pageDate;
+    private int nextPosition;
+    private int entries;
+    private boolean sawAbstract;
+
+    Cursor(PageContext page, LocalDate pageDate) {
+      this.page = page;
+      this.pageDate = pageDate;
+    }
+
+    /** The metadata, if any, belongs to the last entry of the run. */
+    void emit(List<String> run, Metadata metadata) {
+      if (run.isEmpty()) {
+        if (metadata != null) {
+          page.reject(nextPosition++, "entry metadata without a title before it",
+              String.join(" | ", metadata.lines()));
+        }
+        return;
+      }
+      List<TitleAbstractPairing.Pair> pairs = TitleAbstractPairing.pair(run);
+      for (int k = 0; k < pairs.size(); k++) {
+        TitleAbstractPairing.Pair pair = pairs.get(k);
+        String title = run.get(pair.titleIndex());
+        String abstractText = pair.hasAbstract() ? run.get(pair.abstractIndex()) : null;
+        Metadata own = k == pairs.size() - 1 ? metadata : null;
+        int position = nextPosition++;
+        if (abstractText == null && TextLines.looksLikeProse(title)) {
+          page.reject(position, "an abstract without a title line before it", title);
+          continue;
+        }
+        sawAbstract |= abstractText != null && TextLines.looksLikeProse(abstractText);
+        page.accept(entry(position, title, abstractText, own));
+        entries++;
+      }
+    }
+
+    private RawEntry entry(int position, String title, String abstractText, Metadata metadata) {
+      RawEntry.Builder entry = page.newEntry(position, pageDate).setTitle(title).setAbstract$(abstractText);
+      if (metadata != null) {
+        entry.setAuthorCount(metadata.authorCount()).setOrganization(metadata.organization());
+        if (metadata.date() != null) {
+          entry.setDateText(metadata.date().text()).setUpvotes(metadata.date().trailingCount());
+        }
+      }
+      return entry.build();
+    }
+  }
+}

@@ -1,0 +1,250 @@
+package io.paperstream.ingest.split;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.paperstream.schemas.DeadLetter;
+import io.paperstream.schemas.RawEntry;
+import io.paperstream.schemas.SourceKind;
+import java.time.Instant;
+import java.time.LocalDate;
+import org.junit.jupiter.api.Test;
+
+class ApiJsonPageSplitterTest {
+
+  private final PageSplitter splitter = SplitFixtures.splitter();
+
+  @Test
+  void entryWithAllFieldsIsMappedFieldByField() {
+    // given
+    Page page = SplitFixtures.fixture("api/2025-02-14.json");
+
+    // when
+    SplitResult result = splitter.split(page);
+
+    // then
+    assertThat(result.kind()).isEqualTo(SourceKind.API_JSON);
+    assertThat(result.deadLetters()).isEmpty();
+    RawEntry entry = result.entries().get(0);
+    assertThat(entry.getSourceKind()).isEqualTo(SourceKind.API_JSON);
+    assertThat(entry.getPosition()).isZero();
+    assertThat(entry.getPageDate()).isEqualTo(LocalDate.of(2025, 2, 14));
+    assertThat(entry.getArxivId()).isEqualTo("2502.04417");
+    assertThat(entry.getTitle()).isEqualTo("Sparse Lattice Transformers & Tidal Forecasting");
+    assertThat(entry.getAbstract$()).startsWith("We present sparse lattice transformers, a family")
+        .contains("18\\%").contains("\"dense\"");
+    assertThat(entry.getAuthors()).containsExactly("Mira Okonkwo", "Tobias Lindqvist", "Hana Sato");
+    assertThat(entry.getAuthorCount()).isEqualTo(3);
+    assertThat(entry.getPublishedAt()).isEqualTo(Instant.parse("2025-02-11T17:42:05Z"));
+    assertThat(entry.getFeaturedDate()).isEqualTo(LocalDate.of(2025, 2, 14));
+    assertThat(entry.getUpvotes()).isEqualTo(42);
+    assertThat(entry.getComments()).isEqualTo(3);
+    assertThat(entry.getOrganization()).isEqualTo("Tide Research Lab");
+    assertThat(entry.getGithubRepo()).isEqualTo("https://github.com/example-lab/sparse-lattice");
+    assertThat(entry.getProjectPage()).isEqualTo("https://example-lab.github.io/sparse-lattice/");
+    assertThat(entry.getSourceKeywords())
+        .containsExactly("sparse attention", "tidal forecasting", "gauge-station lattice");
+    assertThat(entry.getDateText()).isNull();
+  }
+
+  @Test
+  void hardWrappedTitleAndAbstractKeepTheirLineBreaks() {
+    // given
+    Page page = SplitFixtures.fixture("api/2025-02-14.json");
+
+    // when
+    RawEntry entry = splitter.split(page).entries().get(1);
+
+    // then
+    assertThat(entry.getTitle()).isEqualTo("Orchard-Scale Pollination Maps\n  from Drone Swarms");
+    assertThat(entry.getAbstract$()).contains("weeks of\nmanual transects").contains("``ground truth''");
+    // without submittedOnDailyAt the featured day is the entry's own date
+    assertThat(entry.getFeaturedDate()).isEqualTo(LocalDate.of(2025, 2, 14));
+    assertThat(entry.getComments()).isZero();
+    assertThat(entry.getOrganization()).isNull();
+    assertThat(entry.getSourceKeywords()).isNull();
+  }
+
+  @Test
+  void minimalEntryNeedsOnlyIdAndTitle() {
+    // given
+    Page page = SplitFixtures.fixture("api/2025-02-14.json");
+
+    // when
+    RawEntry entry = splitter.split(page).entries().get(2);
+
+    // then
+    assertThat(entry.getArxivId()).isEqualTo("2502.07001");
+    assertThat(entry.getTitle()).isEqualTo("Quiet Gradients in Noisy Orchards");
+    assertThat(entry.getAbstract$()).isNull();
+    assertThat(entry.getAuthors()).isNull();
+    assertThat(entry.getAuthorCount()).isNull();
+    assertThat(entry.getPublishedAt()).isNull();
+    assertThat(entry.getFeaturedDate()).isNull();
+    assertThat(entry.getUpvotes()).isNull();
+    assertThat(entry.getComments()).isNull();
+  }
+
+  @Test
+  void topLevelTitleAndSummaryStandInForMissingPaperFields() {
+    // given
+    Page page = SplitFixtures.fixture("api/2025-02-14.json");
+
+    // when
+    RawEntry entry = splitter.split(page).entries().get(3);
+
+    // then
+    assertThat(entry.getTitle()).isEqualTo("Borrowed Titles for Anonymous Papers");
+    assertThat(entry.getAbstract$()).startsWith("Only the entry");
+  }
+
+  @Test
+  void badElementsAreLocatedDeadLettersAndGoodOnesGoThrough() {
+    // given
+    Page page = SplitFixtures.fixture("api/with-bad-elements.json");
+
+    // when
+    SplitResult result = splitter.split(page);
+
+    // then
+    assertThat(result.entries()).extracting(RawEntry::getPosition).containsExactly(0, 5);
+    assertThat(result.entries()).extracting(RawEntry::getPageDate).containsOnlyNulls();
+    assertThat(result.deadLetters()).extracting(DeadLetter::getPosition).containsExactly(1, 2, 3, 4);
+    assertThat(result.deadLetters()).allSatisfy(dead -> {
+      assertThat(dead.getSource()).isEqualTo(page.source());
+      assertThat(dead.getSourceKind()).isEqualTo("API_JSON");
+      assertThat(dead.getStage()).isEqualTo("split");
+      assertThat(dead.getExcerpt()).isNotBlank().hasSizeLessThanOrEqualTo(DeadLetters.MAX_EXCERPT);
+    });
+    assertThat(result.deadLetters().get(0).getReason()).contains("Python repr()");
+    assertThat(result.deadLetters().get(0).getExcerpt()).startsWith("{'paper': {'id': '2502.09999'");
+    assertThat(result.deadLetters().get(1).getReason()).contains("no paper id");
+    assertThat(result.deadLetters().get(2).getReason()).contains("a number");
+    assertThat(result.deadLetters().get(3).getReason()).contains("2502.08888").contains("no title");
+  }
+
+  @Test
+  void wrapperObjectWithDataArrayAndDate() {
+    // given
+    Page page = SplitFixtures.fixture("api/wrapped-data.json");
+
+    // when
+    SplitResult result = splitter.split(page);
+
+    // then
+    assertThat(result.deadLetters()).isEmpty();
+    assertThat(result.entries()).extracting(RawEntry::getArxivId).containsExactly("2502.05123", "2502.07001");
+    assertThat(result.entries()).extracting(RawEntry::getPageDate).containsOnly(LocalDate.of(2025, 2, 14));
+  }
+
+  @Test
+  void wrapperObjectWithDailyPapersArray() {
+    // given
+    String body = "{\"date\":\"2025-02-10\",\"dailyPapers\":[{\"paper\":{\"id\":\"2502.00001\",\"title\":\"Drifting Icebergs as Sensors\"}}],\"nextDate\":null}";
+
+    // when
+    SplitResult result = splitter.split(SplitFixtures.inline("file:///pages/dump.json", "application/json", body));
+
+    // then
+    assertThat(result.entries()).singleElement().satisfies(entry -> {
+      assertThat(entry.getTitle()).isEqualTo("Drifting Icebergs as Sensors");
+      assertThat(entry.getPageDate()).isEqualTo(LocalDate.of(2025, 2, 10));
+    });
+  }
+
+  @Test
+  void pageDateComesFromTheDateQueryParameter() {
+    // given
+    String body = "[{\"paper\":{\"id\":\"2406.00002v1\",\"title\":\"Mangrove Carbon from Space\"}}]";
+    Page page = SplitFixtures.inline("https://huggingface.co/api/daily_papers?date=2024-06-05", "application/json; charset=utf-8", body);
+
+    // when
+    SplitResult result = splitter.split(page);
+
+    // then
+    assertThat(result.entries()).singleElement().satisfies(entry -> {
+      assertThat(entry.getPageDate()).isEqualTo(LocalDate.of(2024, 6, 5));
+      assertThat(entry.getArxivId()).isEqualTo("2406.00002");
+    });
+  }
+
+  @Test
+  void emptyArrayIsADayWithoutPapersNotAnError() {
+    // given
+    Page page = SplitFixtures.inline("https://huggingface.co/api/daily_papers?date=2024-06-08", "application/json", "[]");
+
+    // when
+    SplitResult result = splitter.split(page);
+
+    // then
+    assertThat(result.kind()).isEqualTo(SourceKind.API_JSON);
+    assertThat(result.entries()).isEmpty();
+    assertThat(result.deadLetters()).isEmpty();
+  }
+
+  @Test
+  void jsonThatDoesNotParseIsOnePageLevelDeadLetter() {
+    // given
+    Page page = SplitFixtures.fixture("broken/truncated.json");
+
+    // when
+    SplitResult result = splitter.split(page);
+
+    // then
+    assertThat(result.kind()).isEqualTo(SourceKind.API_JSON);
+    assertThat(result.entries()).isEmpty();
+    assertThat(result.deadLetters()).singleElement().satisfies(dead -> {
+      assertThat(dead.getPosition()).isNull();
+      assertThat(dead.getReason()).startsWith("not valid JSON").contains("line");
+      assertThat(dead.getExcerpt()).startsWith("[");
+    });
+  }
+
+  @Test
+  void jsonObjectWithoutEntriesSaysWhatItHolds() {
+    // given
+    Page page = SplitFixtures.inline("https://huggingface.co/api/daily_papers?date=2024-13-01", "application/json",
+        "{\"error\":\"Invalid date\"}");
+
+    // when
+    SplitResult result = splitter.split(page);
+
+    // then
+    assertThat(result.deadLetters()).singleElement().satisfies(dead -> {
+      assertThat(dead.getPosition()).isNull();
+      assertThat(dead.getReason()).contains("no array of paper entries").contains("Invalid date");
+    });
+  }
+
+  @Test
+  void trailingGarbageAfterTheArrayIsNotIgnored() {
+    // given
+    Page page = SplitFixtures.inline("file:///pages/2024-06-05.json", "application/json",
+        "[{\"paper\":{\"id\":\"2406.00003\",\"title\":\"Seagrass Meadows\"}}] <html>");
+
+    // when
+    SplitResult result = splitter.split(page);
+
+    // then
+    assertThat(result.entries()).isEmpty();
+    assertThat(result.deadLetters()).singleElement()
+        .satisfies(dead -> assertThat(dead.getReason()).startsWith("not valid JSON"));
+  }
+
+  @Test
+  void organisationMayComeFromThePaperAndNumbersFromStrings() {
+    // given
+    String body = "[{\"paper\":{\"id\":\"2502.00004\",\"title\":\"Tide Gauges on Old Piers\",\"upvotes\":\"12\","
+        + "\"organization\":{\"name\":\"pierlab\"},\"ai_keywords\":[\"tide gauge\",\" \",7]},\"numComments\":2}]";
+
+    // when
+    SplitResult result = splitter.split(SplitFixtures.inline("file:///pages/p.json", null, body));
+
+    // then
+    assertThat(result.entries()).singleElement().satisfies(entry -> {
+      assertThat(entry.getOrganization()).isEqualTo("pierlab");
+      assertThat(entry.getUpvotes()).isEqualTo(12);
+      assertThat(entry.getComments()).isEqualTo(2);
+      assertThat(entry.getSourceKeywords()).containsExactly("tide gauge");
+    });
+  }
+}

@@ -1,0 +1,78 @@
+package io.paperstream.kafka;
+
+import io.paperstream.config.Settings;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.Properties;
+import org.apache.kafka.clients.CommonClientConfigs;
+import org.apache.kafka.clients.admin.Admin;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Kafka cluster a command talks to: the one named by {@code bootstrap.servers}, or, when
+ * none is configured, the local embedded broker (started on the default data directory if it is
+ * not already running).
+ */
+public final class KafkaCluster implements AutoCloseable {
+
+  public static final String BOOTSTRAP_KEY = "bootstrap.servers";
+  public static final String LOCAL_DATA_DIR_KEY = "local.data-dir";
+  public static final String LOCAL_PORT_KEY = "local.port";
+
+  private static final Logger LOG = LoggerFactory.getLogger(KafkaCluster.class);
+
+  private final String bootstrapServers;
+  private final Properties clientOverrides;
+  private final LocalKafka.Handle local;
+
+  private KafkaCluster(String bootstrapServers, Properties clientOverrides, LocalKafka.Handle local) {
+    this.bootstrapServers = bootstrapServers;
+    this.clientOverrides = clientOverrides;
+    this.local = local;
+  }
+
+  public static KafkaCluster connect(Settings settings) {
+    Optional<String> configured = settings.find(BOOTSTRAP_KEY);
+    if (configured.isPresent()) {
+      return new KafkaCluster(configured.get(), settings.kafkaClientOverrides(), null);
+    }
+    Path dataDir = settings.getPath(LOCAL_DATA_DIR_KEY, LocalKafka.defaultDataDir());
+    int port = settings.getInt(LOCAL_PORT_KEY, LocalKafka.DEFAULT_PORT);
+    LocalKafka.Handle handle = LocalKafka.ensureRunning(dataDir, port);
+    if (handle.startedHere()) {
+      LOG.info("No bootstrap.servers configured: started the local broker at {} (data in {})",
+          handle.bootstrapServers(), dataDir);
+    }
+    return new KafkaCluster(handle.bootstrapServers(), settings.kafkaClientOverrides(), handle);
+  }
+
+  public String bootstrapServers() {
+    return bootstrapServers;
+  }
+
+  /** The {@code kafka.*} settings, to be applied over each client's own defaults. */
+  public Properties clientOverrides() {
+    Properties copy = new Properties();
+    copy.putAll(clientOverrides);
+    return copy;
+  }
+
+  public Admin admin() {
+    Properties config = clientOverrides();
+    config.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    return Admin.create(config);
+  }
+
+  /** True when this process runs the broker, which then stops with {@link #close()}. */
+  public boolean embedded() {
+    return local != null && local.startedHere();
+  }
+
+  @Override
+  public void close() {
+    if (local != null) {
+      local.close();
+    }
+  }
+}

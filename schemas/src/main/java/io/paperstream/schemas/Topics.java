@@ -1,0 +1,140 @@
+package io.paperstream.schemas;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+import org.apache.avro.message.SchemaStore;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+
+/**
+ * The registry of paperstream's topics: each with its name and serdes, in one place.
+ *
+ * <p>Each topic has a logical name (the configuration key {@code topics.<logical>}) and a
+ * default topic name. Names are configurable, so that several pipelines can share a cluster;
+ * serdes are not, because they are the contract. Each instance owns its serdes: nothing here is
+ * static and mutable.
+ */
+public final class Topics {
+
+  public static final String RAW_ENTRIES = "raw-entries";
+  public static final String RAW_DEAD_LETTERS = "raw-dead-letters";
+  public static final String PAPERS = "papers";
+  public static final String KEYWORD_DAILY_COUNTS = "keyword-daily-counts";
+  public static final String KEYWORD_TRENDS = "keyword-trends";
+  public static final String PROCESSING_DEAD_LETTERS = "processing-dead-letters";
+  public static final String SIGHTINGS = "sightings";
+
+  /** Logical name to default topic name, in pipeline order. */
+  public static final Map<String, String> DEFAULT_NAMES = defaultNames();
+
+  public static final String DEFAULT_RAW_ENTRIES = DEFAULT_NAMES.get(RAW_ENTRIES);
+  public static final String DEFAULT_RAW_DEAD_LETTERS = DEFAULT_NAMES.get(RAW_DEAD_LETTERS);
+
+  private final Topic<String, RawEntry> rawEntries;
+  private final Topic<String, DeadLetter> rawDeadLetters;
+  private final Topic<String, Paper> papers;
+  private final Topic<String, KeywordCount> keywordDailyCounts;
+  private final Topic<String, KeywordTrend> keywordTrends;
+  private final Topic<byte[], byte[]> processingDeadLetters;
+  private final Topic<String, Paper> sightings;
+
+  private Topics(UnaryOperator<String> nameOf) {
+    SchemaStore store = PublishedSchemas.load().store();
+    Serde<String> keys = Serdes.String();
+    this.rawEntries = new Topic<>(nameOf.apply(RAW_ENTRIES), keys, AvroSerde.forType(RawEntry.class, store));
+    this.rawDeadLetters = new Topic<>(nameOf.apply(RAW_DEAD_LETTERS), keys, AvroSerde.forType(DeadLetter.class, store));
+    this.papers = new Topic<>(nameOf.apply(PAPERS), keys, AvroSerde.forType(Paper.class, store));
+    this.keywordDailyCounts =
+        new Topic<>(nameOf.apply(KEYWORD_DAILY_COUNTS), keys, AvroSerde.forType(KeywordCount.class, store));
+    this.keywordTrends = new Topic<>(nameOf.apply(KEYWORD_TRENDS), keys, AvroSerde.forType(KeywordTrend.class, store));
+    // Kafka Streams writes its dead letters itself: the original bytes, the reason in headers.
+    this.processingDeadLetters =
+        new Topic<>(nameOf.apply(PROCESSING_DEAD_LETTERS), Serdes.ByteArray(), Serdes.ByteArray());
+    this.sightings = new Topic<>(nameOf.apply(SIGHTINGS), keys, papers.valueSerde());
+  }
+
+  /**
+   * Topics named by {@code nameOf}, which is given a logical name ({@link #RAW_ENTRIES}, ...)
+   * and returns the topic name to use.
+   */
+  public static Topics named(UnaryOperator<String> nameOf) {
+    return new Topics(logical -> {
+      String name = nameOf.apply(logical);
+      return name == null || name.isBlank() ? DEFAULT_NAMES.get(logical) : name;
+    });
+  }
+
+  public static Topics defaults() {
+    return new Topics(DEFAULT_NAMES::get);
+  }
+
+  /** Raw entries as split from digest pages; key = {@link PaperKeys#provisionalKey}. */
+  public Topic<String, RawEntry> rawEntries() {
+    return rawEntries;
+  }
+
+  /** Pages and entries the splitter could not read; key = the page's source. */
+  public Topic<String, DeadLetter> rawDeadLetters() {
+    return rawDeadLetters;
+  }
+
+  /** One record per paper (compacted); key = paper id. */
+  public Topic<String, Paper> papers() {
+    return papers;
+  }
+
+  /** Distinct papers per keyword and date (compacted); key = {@code keyword|YYYY-MM-DD}. */
+  public Topic<String, KeywordCount> keywordDailyCounts() {
+    return keywordDailyCounts;
+  }
+
+  /** The top keywords of each date (compacted); key = {@code YYYY-MM-DD}. */
+  public Topic<String, KeywordTrend> keywordTrends() {
+    return keywordTrends;
+  }
+
+  /** Records the processor could not read or process, as they were, with the reason in headers. */
+  public Topic<byte[], byte[]> processingDeadLetters() {
+    return processingDeadLetters;
+  }
+
+  /**
+   * Internal to the processor: normalized sightings keyed by resolved paper id, and records
+   * handed from a retired title key to the paper's arXiv id. Not a contract for consumers.
+   */
+  public Topic<String, Paper> sightings() {
+    return sightings;
+  }
+
+  /** The topic with this topic name or logical name ({@code papers}, {@code raw-entries}, ...). */
+  public java.util.Optional<Topic<?, ?>> find(String name) {
+    List<String> logical = List.copyOf(DEFAULT_NAMES.keySet());
+    List<Topic<?, ?>> all = all();
+    for (int i = 0; i < all.size(); i++) {
+      if (all.get(i).name().equals(name) || logical.get(i).equals(name)) {
+        return java.util.Optional.of(all.get(i));
+      }
+    }
+    return java.util.Optional.empty();
+  }
+
+  /** Every topic, in the order of {@link #DEFAULT_NAMES}. */
+  public List<Topic<?, ?>> all() {
+    return List.of(rawEntries, rawDeadLetters, papers, keywordDailyCounts, keywordTrends, processingDeadLetters,
+        sightings);
+  }
+
+  private static Map<String, String> defaultNames() {
+    Map<String, String> names = new LinkedHashMap<>();
+    names.put(RAW_ENTRIES, "paper-raw-entries");
+    names.put(RAW_DEAD_LETTERS, "paper-raw-dead-letters");
+    names.put(PAPERS, "papers");
+    names.put(KEYWORD_DAILY_COUNTS, "keyword-daily-counts");
+    names.put(KEYWORD_TRENDS, "keyword-trends");
+    names.put(PROCESSING_DEAD_LETTERS, "paper-processing-dead-letters");
+    names.put(SIGHTINGS, "paper-sightings");
+    return java.util.Collections.unmodifiableMap(names);
+  }
+}

@@ -1,0 +1,72 @@
+package io.paperstream.processor.app;
+
+import io.paperstream.config.PipelineTopics;
+import io.paperstream.config.Settings;
+import io.paperstream.kafka.KafkaCluster;
+import io.paperstream.kafka.TopicAdmin;
+import io.paperstream.processor.topology.PaperTopology;
+import io.paperstream.schemas.Topics;
+import java.time.Duration;
+import java.util.Properties;
+import java.util.concurrent.CountDownLatch;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The running processor: the topics created up front, then the topology under Kafka Streams. */
+public final class PaperProcessor implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(PaperProcessor.class);
+  private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
+
+  private final KafkaStreams streams;
+  private final CountDownLatch terminated = new CountDownLatch(1);
+
+  private PaperProcessor(KafkaStreams streams) {
+    this.streams = streams;
+  }
+
+  /** Creates the missing topics on {@code cluster} and starts processing. */
+  public static PaperProcessor start(KafkaCluster cluster, Settings settings) {
+    ProcessorSettings processorSettings = new ProcessorSettings(settings);
+    Topics topics = processorSettings.topics();
+    try (Admin admin = cluster.admin()) {
+      TopicAdmin.ensureTopics(admin, PipelineTopics.allTopics(topics, settings));
+    }
+    Topology topology = PaperTopology.buildTopology(topics, processorSettings.topologyOptions());
+    Properties config = processorSettings.streamsConfig(cluster.bootstrapServers(), cluster.clientOverrides());
+    KafkaStreams streams = new KafkaStreams(topology, config);
+    // A failing thread is replaced, not the application stopped: exactly-once means the
+    // replacement resumes from the last committed transaction.
+    streams.setUncaughtExceptionHandler(exception -> {
+      LOG.error("stream thread failed; replacing it", exception);
+      return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
+    });
+    PaperProcessor processor = new PaperProcessor(streams);
+    streams.setStateListener((now, before) -> {
+      LOG.info("processor {} -> {}", before, now);
+      if (now == KafkaStreams.State.ERROR || now == KafkaStreams.State.NOT_RUNNING) {
+        processor.terminated.countDown();
+      }
+    });
+    streams.start();
+    return processor;
+  }
+
+  public KafkaStreams streams() {
+    return streams;
+  }
+
+  /** Blocks until the processor has stopped, by {@link #close()} or by a fatal error. */
+  public void awaitTermination() throws InterruptedException {
+    terminated.await();
+  }
+
+  @Override
+  public void close() {
+    streams.close(CLOSE_TIMEOUT);
+  }
+}

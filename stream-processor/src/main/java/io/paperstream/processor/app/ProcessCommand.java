@@ -1,0 +1,51 @@
+package io.paperstream.processor.app;
+
+import io.paperstream.config.Settings;
+import io.paperstream.kafka.KafkaCluster;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.apache.kafka.streams.KafkaStreams;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "process", mixinStandardHelpOptions = true,
+    description = {
+        "Runs the stream processor until stopped (Ctrl-C or SIGTERM stop it cleanly): raw entries in; "
+            + "papers, keyword-daily-counts and keyword-trends out.",
+        "Without bootstrap servers it uses the local embedded broker, starting one when none is running."})
+public final class ProcessCommand implements Callable<Integer> {
+
+  @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT,...",
+      description = "Kafka cluster (setting bootstrap.servers, env PAPERSTREAM_BOOTSTRAP_SERVERS).")
+  String bootstrapServers;
+
+  @Option(names = "--config", paramLabel = "FILE",
+      description = "Configuration file (properties); default: $PAPERSTREAM_CONFIG, if set.")
+  Path configFile;
+
+  @Spec CommandSpec spec;
+
+  @Override
+  public Integer call() throws InterruptedException {
+    Settings settings = Settings.load(configFile).with(KafkaCluster.BOOTSTRAP_KEY, bootstrapServers);
+    KafkaCluster cluster = KafkaCluster.connect(settings);
+    PaperProcessor processor;
+    try {
+      processor = PaperProcessor.start(cluster, settings);
+    } catch (RuntimeException e) {
+      cluster.close();
+      throw e;
+    }
+    // The JVM exits as soon as its shutdown hooks return, so the hook itself closes the
+    // processor (committing its last transaction) and then the broker it may own.
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      processor.close();
+      cluster.close();
+    }, "paperstream-process-shutdown"));
+    spec.commandLine().getErr().println("process: running on " + cluster.bootstrapServers() + "; Ctrl-C stops");
+    processor.awaitTermination();
+    return processor.streams().state() == KafkaStreams.State.ERROR ? 1 : 0;
+  }
+}

@@ -1,0 +1,319 @@
+package io.paperstream.processor.normalize;
+
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Turns printed title and abstract text into plain, comparable text.
+ *
+ * <p>Digest pages copy arXiv metadata, which is written in LaTeX-ish plain text and, in API
+ * responses, hard-wrapped. The result here is what a reader of the typeset paper would see:
+ *
+ * <ul>
+ *   <li>Unicode NFKC (ligatures, full-width forms and compatibility spaces folded), invisible
+ *       characters (soft hyphen, zero-width space, BOM) removed;
+ *   <li>hard wraps undone and every white-space run collapsed to one space, ends trimmed;
+ *   <li>escapes {@code \% \& \_ \# \$ \{ \}} become the character; {@code \\} a space;
+ *   <li>quotes: {@code ``x''} becomes {@code “x”} and {@code `x'} becomes {@code ‘x’} — the
+ *       typographic quotes LaTeX would print (chosen over plain {@code "} so that no
+ *       information is lost; a {@code ``x"} with a straight closing quote is accepted too);
+ *   <li>{@code ~} between words (a non-breaking space, {@code Fig.~3}) becomes a space; a
+ *       {@code ~} meaning "about" ({@code (~2%)}) or a range ({@code 10~30%}) stays;
+ *   <li>formatting macros keep their text ({@code \emph{x}}, {@code \textbf{x}}, {@code {\it x}},
+ *       also the backslash-less {@code textit{x}} some pages print); citations and labels are
+ *       dropped; accents are composed ({@code Poincar\'e} → Poincaré); a few symbols are
+ *       translated ({@code \sim} → ~, {@code \times} → ×, Greek letters); any other bare macro
+ *       keeps its name ({@code \tool} → tool), since it is usually the paper's system name;
+ *   <li>inline math {@code $x$} loses its dollars, leftover grouping braces are removed;
+ *   <li>{@code ---} → — and {@code --} → – in prose (not in arrows like {@code -->}, nor in
+ *       a command-line flag such as {@code --help}).
+ * </ul>
+ *
+ * URLs are protected from all of this (a {@code --} or {@code ~} inside a URL is part of it);
+ * only LaTeX escapes of URL characters ({@code \_}, {@code \%}, {@code \&}, {@code \#},
+ * {@code \~}) are undone inside them, because the real URL has the bare character. Stateless
+ * and thread-safe.
+ */
+public final class TextNormalizer {
+
+  // ---- white space ---------------------------------------------------------------------------
+
+  /** Characters that print nothing; a soft hyphen inside a word must not split it. */
+  private static final Pattern INVISIBLE = Pattern.compile("[\\u00AD\\u200B\\u2060\\uFEFF]");
+  /** Every kind of white space and control character, including line and paragraph separators. */
+  private static final Pattern WHITESPACE = Pattern.compile("[\\s\\p{Z}\\p{Cc}]+");
+
+  // ---- URLs ----------------------------------------------------------------------------------
+
+  /**
+   * A URL: up to white space or a character that cannot be in one; LaTeX escapes of URL
+   * characters ({@code \_}) are allowed inside.
+   */
+  private static final String URL_BODY = "(?:[^\\s{}<>\"\\\\|^`]|\\\\[_%&#~$])+";
+  private static final Pattern URL = Pattern.compile("(?i)(?<![\\w@.])(?:https?://|www\\.)" + URL_BODY);
+  private static final Pattern URL_ESCAPE = Pattern.compile("\\\\([_%&#~$])");
+  /** {@code \href{url}{text}}: the text and the URL both matter to a reader. */
+  private static final Pattern HREF = Pattern.compile("\\\\href\\s*\\{([^{}]*)}\\s*\\{([^{}]*)}");
+  /**
+   * {@code url{text}}: what an {@code \href} looks like after a page stripped the macro name.
+   * The text is dropped when it repeats the URL and kept after a space otherwise.
+   */
+  private static final Pattern URL_WITH_TEXT = Pattern.compile(
+      "(?i)((?<![\\w@.])(?:https?://|www\\.)[^\\s{}<>\"\\\\|^`]+)\\{([^{}]*)}");
+  /** URL placeholders: private-use characters that no rule below touches. */
+  private static final char URL_OPEN = '\uE000';
+  private static final char URL_CLOSE = '\uE001';
+  private static final char URL_INDEX_BASE = '\uE100';
+  private static final Pattern URL_PLACEHOLDER = Pattern.compile("\\uE000(.)\\uE001");
+
+  // ---- LaTeX ---------------------------------------------------------------------------------
+
+  private static final char ESCAPED_OPEN_BRACE = '\uE010';
+  private static final char ESCAPED_CLOSE_BRACE = '\uE011';
+  private static final char ESCAPED_DOLLAR = '\uE012';
+  private static final Pattern LINE_BREAK = Pattern.compile("\\\\\\\\");
+  private static final Pattern CITATION = Pattern.compile(
+      "\\s*\\\\(?:cite[a-zA-Z]*|ref|eqref|autoref|cref|Cref|label|footnote)\\*?(?:\\[[^\\]]*])*\\{[^{}]*}");
+  /** The {@code $\raise.17ex\hbox{$\scriptstyle\sim$}$} idiom for "about", as arXiv prints it. */
+  private static final Pattern RAISE = Pattern.compile("\\\\?raise\\s*-?\\d*\\.?\\d+ex");
+  /** Inline math; content that starts or ends with a space is a pair of prices, not math. */
+  private static final Pattern INLINE_MATH = Pattern.compile("\\$([^$\\s](?:[^$]{0,78}[^$\\s])?)\\$");
+  private static final Pattern SYMBOL_ACCENT = Pattern.compile(
+      "\\\\(['`^\"~=.])\\s*(?:\\{\\s*(\\\\i|[A-Za-z])\\s*}|(\\\\i(?![A-Za-z])|[A-Za-z]))");
+  private static final Pattern LETTER_ACCENT = Pattern.compile("\\\\([cvuHkrdb])\\s*\\{\\s*(\\\\i|[A-Za-z])\\s*}");
+  private static final Map<String, Character> COMBINING = Map.ofEntries(
+      Map.entry("'", '\u0301'), Map.entry("`", '\u0300'), Map.entry("^", '\u0302'),
+      Map.entry("\"", '\u0308'), Map.entry("~", '\u0303'), Map.entry("=", '\u0304'),
+      Map.entry(".", '\u0307'), Map.entry("c", '\u0327'), Map.entry("v", '\u030C'),
+      Map.entry("u", '\u0306'), Map.entry("H", '\u030B'), Map.entry("k", '\u0328'),
+      Map.entry("r", '\u030A'), Map.entry("d", '\u0323'), Map.entry("b", '\u0331'));
+  /** Macros whose single argument is the visible text. */
+  private static final Pattern TEXT_MACRO = Pattern.compile(
+      "\\\\(?:text(?:bf|it|tt|sc|rm|sf|up|md|sl|normal)?|emph|underline|uline|url|nolinkurl|hbox|mbox|"
+          + "math(?:rm|bf|it|sf|tt|cal|bb|frak|scr)|boldsymbol|bm|operatorname|ensuremath)\\s*\\{([^{}]*)}");
+  /** The same with the backslash lost, as some pages print them ({@code textit{O}bstacles}). */
+  private static final Pattern BARE_TEXT_MACRO = Pattern.compile(
+      "(?<![A-Za-z\\\\])(?:text(?:bf|it|tt|sc)|emph)\\{([^{}]*)}");
+  /** Any other macro with an argument: the argument is what is printed (colour, size, ...). */
+  private static final Pattern OTHER_MACRO_WITH_ARGUMENT = Pattern.compile("\\\\[A-Za-z]+\\*?\\s*\\{([^{}]+)}");
+  /** A bare macro; {@code \tool{}} is the usual spelling of a macro followed by a space. */
+  private static final Pattern BARE_MACRO = Pattern.compile("\\\\([A-Za-z]+)\\*?(?:\\{})?");
+  /** Spacing commands and discretionary hyphens: {@code \ } {@code \,} {@code \-} {@code \@}. */
+  private static final Pattern SPACING = Pattern.compile("\\\\([ ,;:!@/-])");
+  private static final Map<String, String> MACRO_TEXT = macroText();
+  private static final Pattern BRACE = Pattern.compile("[{}]");
+  private static final Pattern DOUBLE_QUOTED = Pattern.compile("``((?:(?!``)[^\"]){1,300}?)(?:''|\")");
+  private static final Pattern SINGLE_QUOTED = Pattern.compile("`([^`'\\s][^`']{0,200}?)'(?![\\p{L}])");
+  /** A non-breaking {@code ~} between words, or after punctuation ({@code e.g.,~SVD}, {@code Fig.~3}). */
+  private static final Pattern TIE = Pattern.compile(
+      "(?<=\\p{L})~(?=[\\p{L}\\uE000])|(?<=[.,;:])~(?=[\\p{L}\\p{N}\\uE000])");
+  private static final Pattern DASHES = Pattern.compile("-+");
+
+  /** NFKC, LaTeX-ish markup turned into text, single spaces; {@code null} stays {@code null}. */
+  public String normalize(String raw) {
+    if (raw == null) {
+      return null;
+    }
+    String text = Normalizer.normalize(raw, Normalizer.Form.NFKC);
+    text = INVISIBLE.matcher(text).replaceAll("");
+    text = collapseWhitespace(text);
+    text = replace(HREF, text, m -> sameLink(m.group(1), m.group(2))
+        ? m.group(1) : m.group(2).strip() + " (" + m.group(1).strip() + ")");
+    text = replace(URL_WITH_TEXT, text, m -> urlWithText(m.group(1), m.group(2)));
+    List<String> urls = new ArrayList<>();
+    text = protectUrls(text, urls);
+    text = latexToText(text);
+    text = restoreUrls(text, urls);
+    // accents were written as letter + combining mark: compose them
+    text = Normalizer.normalize(text, Normalizer.Form.NFC);
+    return collapseWhitespace(text);
+  }
+
+  private static String latexToText(String text) {
+    text = LINE_BREAK.matcher(text).replaceAll(" ");
+    // escaped characters first, so that no later rule mistakes them for markup
+    text = text.replace("\\{", String.valueOf(ESCAPED_OPEN_BRACE))
+        .replace("\\}", String.valueOf(ESCAPED_CLOSE_BRACE))
+        .replace("\\$", String.valueOf(ESCAPED_DOLLAR))
+        .replace("\\%", "%").replace("\\&", "&").replace("\\_", "_").replace("\\#", "#");
+    text = CITATION.matcher(text).replaceAll("");
+    text = RAISE.matcher(text).replaceAll("");
+    text = replace(INLINE_MATH, text, m -> m.group(1));
+    text = replace(SYMBOL_ACCENT, text, m -> accented(m.group(1), m.group(2) != null ? m.group(2) : m.group(3)));
+    text = replace(LETTER_ACCENT, text, m -> accented(m.group(1), m.group(2)));
+    // innermost first, so nested markup ({\bf \emph{x}}) unwinds in a few rounds
+    for (int round = 0; round < 5; round++) {
+      String before = text;
+      text = replace(TEXT_MACRO, text, m -> m.group(1));
+      text = replace(BARE_TEXT_MACRO, text, m -> m.group(1));
+      text = replace(OTHER_MACRO_WITH_ARGUMENT, text, m -> m.group(1));
+      if (text.equals(before)) {
+        break;
+      }
+    }
+    text = replace(BARE_MACRO, text, m -> MACRO_TEXT.getOrDefault(m.group(1), m.group(1)));
+    text = replace(SPACING, text, m -> m.group(1).equals(" ") || ",;:".contains(m.group(1)) ? " " : "");
+    text = BRACE.matcher(text).replaceAll("");
+    text = replace(DOUBLE_QUOTED, text, m -> "“" + m.group(1) + "”");
+    text = text.replace("``", "“").replace("''", "”");
+    text = replace(SINGLE_QUOTED, text, m -> "‘" + m.group(1) + "’");
+    text = TIE.matcher(text).replaceAll(" ");
+    text = dashes(text);
+    return text.replace(ESCAPED_OPEN_BRACE, '{').replace(ESCAPED_CLOSE_BRACE, '}').replace(ESCAPED_DOLLAR, '$');
+  }
+
+  /** {@code --} and {@code ---} as dashes, except in arrows and command-line flags. */
+  private static String dashes(String text) {
+    Matcher m = DASHES.matcher(text);
+    StringBuilder out = new StringBuilder(text.length());
+    while (m.find()) {
+      int length = m.end() - m.start();
+      char before = m.start() > 0 ? text.charAt(m.start() - 1) : ' ';
+      char after = m.end() < text.length() ? text.charAt(m.end()) : ' ';
+      boolean arrow = before == '<' || before == '!' || after == '>';
+      boolean flag = Character.isWhitespace(before) && Character.isLetter(after);
+      String replacement = m.group();
+      if ((length == 2 || length == 3) && !arrow && !flag) {
+        replacement = length == 3 ? "—" : "–";
+      }
+      m.appendReplacement(out, Matcher.quoteReplacement(replacement));
+    }
+    m.appendTail(out);
+    return out.toString();
+  }
+
+  private static String accented(String accent, String letter) {
+    String base = letter.startsWith("\\") ? "i" : letter; // \i is a dotless i, carrying the accent
+    Character mark = COMBINING.get(accent);
+    return mark == null ? base : base + mark;
+  }
+
+  private static String protectUrls(String text, List<String> urls) {
+    Matcher m = URL.matcher(text);
+    StringBuilder out = new StringBuilder(text.length());
+    while (m.find()) {
+      String url = trimTrailingPunctuation(m.group());
+      String rest = m.group().substring(url.length());
+      urls.add(URL_ESCAPE.matcher(url).replaceAll("$1"));
+      String placeholder = "" + URL_OPEN + (char) (URL_INDEX_BASE + urls.size() - 1) + URL_CLOSE;
+      m.appendReplacement(out, Matcher.quoteReplacement(placeholder + rest));
+    }
+    m.appendTail(out);
+    return out.toString();
+  }
+
+  private static String restoreUrls(String text, List<String> urls) {
+    return urls.isEmpty() ? text : replace(URL_PLACEHOLDER, text, m -> urls.get(m.group(1).charAt(0) - URL_INDEX_BASE));
+  }
+
+  /**
+   * Sentence punctuation after a URL is not part of it ({@code see https://x.org/a.}); a closing
+   * bracket is, when the URL opened it ({@code https://en.wikipedia.org/wiki/A_(b)}).
+   */
+  static String trimTrailingPunctuation(String url) {
+    int end = url.length();
+    while (end > 0) {
+      char last = url.charAt(end - 1);
+      if (".,;:!?'\"*".indexOf(last) >= 0) {
+        end--;
+      } else if (last == ')' && count(url, '(', end) < count(url, ')', end)) {
+        end--;
+      } else if (last == ']' && count(url, '[', end) < count(url, ']', end)) {
+        end--;
+      } else {
+        break;
+      }
+    }
+    return url.substring(0, end);
+  }
+
+  private static int count(String s, char c, int end) {
+    int n = 0;
+    for (int i = 0; i < end; i++) {
+      if (s.charAt(i) == c) {
+        n++;
+      }
+    }
+    return n;
+  }
+
+  private static boolean sameLink(String a, String b) {
+    return linkCore(a).equalsIgnoreCase(linkCore(b));
+  }
+
+  private static String linkCore(String link) {
+    String s = link.strip().replaceFirst("(?i)^https?://", "").replaceFirst("(?i)^www\\.", "");
+    return s.endsWith("/") ? s.substring(0, s.length() - 1) : s;
+  }
+
+  private static String urlWithText(String url, String linkText) {
+    if (sameLink(url, linkText)) {
+      return url;
+    }
+    return linkText.isBlank() ? url : url + " " + linkText.strip();
+  }
+
+  private static String collapseWhitespace(String text) {
+    return WHITESPACE.matcher(text).replaceAll(" ").strip();
+  }
+
+  private static String replace(Pattern pattern, String text, Function<Matcher, String> replacement) {
+    Matcher m = pattern.matcher(text);
+    if (!m.find()) {
+      return text;
+    }
+    StringBuilder out = new StringBuilder(text.length());
+    do {
+      m.appendReplacement(out, Matcher.quoteReplacement(replacement.apply(m)));
+    } while (m.find());
+    m.appendTail(out);
+    return out.toString();
+  }
+
+  /**
+   * What bare macros print. Font switches print nothing; a few abbreviation macros that papers
+   * define print their abbreviation; symbols and Greek letters print the character. Any macro not
+   * listed prints its own name (a paper's {@code \tool} stands for its tool's name).
+   */
+  private static Map<String, String> macroText() {
+    Map<String, String> m = new java.util.HashMap<>();
+    for (String fontSwitch : List.of("it", "bf", "em", "sl", "sc", "tt", "rm", "sf", "itshape", "bfseries",
+        "scshape", "ttfamily", "rmfamily", "sffamily", "upshape", "mdseries", "normalfont", "tiny",
+        "scriptsize", "footnotesize", "small", "normalsize", "large", "Large", "LARGE", "huge", "Huge",
+        "scriptstyle", "textstyle", "displaystyle", "scriptscriptstyle", "noindent", "par", "newline",
+        "xspace", "relax", "left", "right", "big", "Big", "bigl", "bigr", "quad", "qquad", "hfill",
+        "vspace", "hspace", "centering", "protect", "limits", "nolimits")) {
+      m.put(fontSwitch, "");
+    }
+    m.putAll(Map.of("ie", "i.e.", "eg", "e.g.", "etal", "et al.", "wrt", "w.r.t.", "vs", "vs.",
+        "cf", "cf.", "etc", "etc.", "aka", "a.k.a.", "resp", "resp."));
+    m.putAll(Map.ofEntries(Map.entry("sim", "~"), Map.entry("approx", "≈"), Map.entry("times", "×"),
+        Map.entry("pm", "±"), Map.entry("mp", "∓"), Map.entry("le", "≤"), Map.entry("leq", "≤"),
+        Map.entry("ge", "≥"), Map.entry("geq", "≥"), Map.entry("ne", "≠"), Map.entry("neq", "≠"),
+        Map.entry("ll", "≪"), Map.entry("gg", "≫"), Map.entry("to", "→"), Map.entry("rightarrow", "→"),
+        Map.entry("Rightarrow", "⇒"), Map.entry("leftarrow", "←"), Map.entry("gets", "←"),
+        Map.entry("leftrightarrow", "↔"), Map.entry("infty", "∞"), Map.entry("cdot", "·"),
+        Map.entry("ldots", "…"), Map.entry("dots", "…"), Map.entry("cdots", "…"), Map.entry("in", "∈"),
+        Map.entry("propto", "∝"), Map.entry("circ", "°"), Map.entry("degree", "°"),
+        Map.entry("textasciitilde", "~"), Map.entry("textdegree", "°"), Map.entry("S", "§"),
+        Map.entry("ss", "ß"), Map.entry("o", "ø"), Map.entry("O", "Ø"), Map.entry("ae", "æ"),
+        Map.entry("AE", "Æ"), Map.entry("aa", "å"), Map.entry("AA", "Å"), Map.entry("l", "ł"),
+        Map.entry("L", "Ł"), Map.entry("oe", "œ"), Map.entry("i", "i"), Map.entry("LaTeX", "LaTeX"),
+        Map.entry("TeX", "TeX")));
+    String[] greek = {"alpha", "α", "beta", "β", "gamma", "γ", "delta", "δ", "epsilon", "ε", "varepsilon", "ε",
+        "zeta", "ζ", "eta", "η", "theta", "θ", "vartheta", "ϑ", "iota", "ι", "kappa", "κ", "lambda", "λ",
+        "mu", "μ", "nu", "ν", "xi", "ξ", "pi", "π", "rho", "ρ", "sigma", "σ", "tau", "τ", "upsilon", "υ",
+        "phi", "φ", "varphi", "φ", "chi", "χ", "psi", "ψ", "omega", "ω", "Gamma", "Γ", "Delta", "Δ",
+        "Theta", "Θ", "Lambda", "Λ", "Xi", "Ξ", "Pi", "Π", "Sigma", "Σ", "Phi", "Φ", "Psi", "Ψ",
+        "Omega", "Ω"};
+    for (int i = 0; i < greek.length; i += 2) {
+      m.put(greek[i], greek[i + 1]);
+    }
+    return Map.copyOf(m);
+  }
+}

@@ -1,0 +1,97 @@
+package io.paperstream.processor.topology;
+
+import io.paperstream.processor.enrich.PaperEnricher;
+import io.paperstream.schemas.Paper;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.TreeSet;
+import java.util.function.BinaryOperator;
+
+/**
+ * Folds two records of the same paper into one.
+ *
+ * <p>The result does not depend on the order in which sightings arrive (a restart, a
+ * rebalance or a retired title key can reorder them): counters take the maximum, dates the
+ * earliest, sets the union, and a text field the value of the more recently seen record, with
+ * the older one as fallback. Keywords are then derived again from the merged text, so a
+ * corrected abstract moves them (and the counts built on them).
+ */
+public final class PaperMerger {
+
+  private final PaperEnricher enricher;
+
+  public PaperMerger(PaperEnricher enricher) {
+    this.enricher = enricher;
+  }
+
+  /** {@code existing} and {@code seen} folded into one record keyed {@code paperId}. */
+  public Paper merge(String paperId, Paper existing, Paper seen) {
+    boolean seenIsNewer = !seen.getLastSeen().isBefore(existing.getLastSeen());
+    Paper newer = seenIsNewer ? seen : existing;
+    Paper older = seenIsNewer ? existing : seen;
+    TreeSet<String> sources = new TreeSet<>(existing.getSources());
+    sources.addAll(seen.getSources());
+    Paper merged = Paper.newBuilder()
+        .setPaperId(paperId)
+        .setArxivId(firstNonNull(newer.getArxivId(), older.getArxivId()))
+        .setTitle(newer.getTitle())
+        .setAbstract$(firstNonNull(newer.getAbstract$(), older.getAbstract$()))
+        .setAuthors(newer.getAuthors().size() >= older.getAuthors().size() ? newer.getAuthors() : older.getAuthors())
+        .setAuthorCount(combine(newer.getAuthorCount(), older.getAuthorCount(), Math::max))
+        .setOrganization(firstNonNull(newer.getOrganization(), older.getOrganization()))
+        .setPublishedDate(combine(newer.getPublishedDate(), older.getPublishedDate(), PaperMerger::earlier))
+        .setFeaturedDate(combine(newer.getFeaturedDate(), older.getFeaturedDate(), PaperMerger::earlier))
+        .setUpvotes(combine(newer.getUpvotes(), older.getUpvotes(), Math::max))
+        .setComments(combine(newer.getComments(), older.getComments(), Math::max))
+        .setSourceKeywords(newer.getSourceKeywords().isEmpty() ? older.getSourceKeywords() : newer.getSourceKeywords())
+        .setKeywords(List.of())
+        .setArxivUrl(firstNonNull(newer.getArxivUrl(), older.getArxivUrl()))
+        .setCodeUrls(union(newer.getCodeUrls(), older.getCodeUrls()))
+        .setProjectPage(firstNonNull(newer.getProjectPage(), older.getProjectPage()))
+        .setFirstSeen(earlierInstant(existing.getFirstSeen(), seen.getFirstSeen()))
+        .setLastSeen(newer.getLastSeen())
+        .setSightings(sources.size())
+        .setSources(new ArrayList<>(sources))
+        .build();
+    return enricher.enrich(merged, merged.getSourceKeywords());
+  }
+
+  /**
+   * Whether downstream consumers need to hear about the change from {@code before} to
+   * {@code after}: anything but the times the paper was seen.
+   */
+  public static boolean materiallyDifferent(Paper before, Paper after) {
+    Paper a = Paper.newBuilder(before).setFirstSeen(Instant.EPOCH).setLastSeen(Instant.EPOCH).build();
+    Paper b = Paper.newBuilder(after).setFirstSeen(Instant.EPOCH).setLastSeen(Instant.EPOCH).build();
+    return !a.equals(b);
+  }
+
+  private static <T> T firstNonNull(T preferred, T fallback) {
+    return preferred != null ? preferred : fallback;
+  }
+
+  private static <T> T combine(T a, T b, BinaryOperator<T> both) {
+    if (a == null) {
+      return b;
+    }
+    return b == null ? a : both.apply(a, b);
+  }
+
+  private static LocalDate earlier(LocalDate a, LocalDate b) {
+    return a.isBefore(b) ? a : b;
+  }
+
+  private static Instant earlierInstant(Instant a, Instant b) {
+    return a.isBefore(b) ? a : b;
+  }
+
+  private static List<String> union(List<String> first, List<String> second) {
+    LinkedHashSet<String> all = new LinkedHashSet<>(first);
+    all.addAll(second);
+    return all.stream().filter(Objects::nonNull).toList();
+  }
+}

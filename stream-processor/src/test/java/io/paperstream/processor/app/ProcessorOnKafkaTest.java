@@ -1,0 +1,226 @@
+package io.paperstream.processor.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.paperstream.config.PipelineTopics;
+import io.paperstream.config.Settings;
+import io.paperstream.ingest.EntrySink;
+import io.paperstream.ingest.IngestPipeline;
+import io.paperstream.ingest.produce.RawEntryProducer;
+import io.paperstream.ingest.source.HttpPageFetcher;
+import io.paperstream.ingest.source.PageSources;
+import io.paperstream.ingest.split.PageSplitter;
+import io.paperstream.kafka.EmbeddedKafkaBroker;
+import io.paperstream.kafka.KafkaCluster;
+import io.paperstream.schemas.DeadLetter;
+import io.paperstream.schemas.KeywordCount;
+import io.paperstream.schemas.Paper;
+import io.paperstream.schemas.RawEntry;
+import io.paperstream.schemas.Topics;
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The processor on a real single-node KRaft broker, fed through the real ingest path. */
+class ProcessorOnKafkaTest {
+
+  @TempDir static Path brokerDir;
+  @TempDir Path stateDir;
+
+  private static EmbeddedKafkaBroker broker;
+
+  @BeforeAll
+  static void startBroker() {
+    broker = EmbeddedKafkaBroker.builder(brokerDir).port(0).build().start();
+  }
+
+  @AfterAll
+  static void stopBroker() {
+    if (broker != null) {
+      broker.close();
+    }
+  }
+
+  @Test
+  void ownPagesEndAsOneRecordPerPaperWithBadEntriesDeadLettered() throws Exception {
+    // given a text page and an API page that share one paper, with one bad API element and
+    // one entry that cannot be normalized (negative upvotes)
+    Pipeline pipeline = new Pipeline(stateDir);
+    pipeline.ingest(List.of(resource("pages").toString()));
+
+    // when the processor has caught up
+    try (KafkaCluster cluster = KafkaCluster.connect(pipeline.settings);
+        PaperProcessor processor = PaperProcessor.start(cluster, pipeline.settings)) {
+      pipeline.awaitCaughtUp();
+    }
+
+    // then there is one record per paper; the shared one knows both pages
+    Map<String, Paper> papers = KafkaTestSupport.table(broker.bootstrapServers(), pipeline.topics.papers());
+    assertThat(papers).hasSize(4);
+    Paper tides = papers.get("2601.00001");
+    assertThat(tides.getSightings()).isEqualTo(2);
+    assertThat(tides.getTitle()).isEqualTo("Sparse Lattice Transformers for Tidal Forecasting");
+    assertThat(tides.getCodeUrls()).contains("https://github.com/example-org/slt");
+    assertThat(tides.getUpvotes()).isEqualTo(7);
+    assertThat(papers.values()).extracting(Paper::getTitle).contains("Quiet Gradients in Loud Networks");
+    // and the entry that could not be normalized is in the processing dead-letter topic
+    assertThat(KafkaTestSupport.readAll(broker.bootstrapServers(), pipeline.topics.processingDeadLetters()))
+        .hasSize(1)
+        .allSatisfy(record -> assertThat(new String(record.headers().lastHeader("__streams.errors.message").value()))
+            .contains("position 3").contains("upvote"));
+    assertCountsMatchPapers(pipeline, papers);
+  }
+
+  @Test
+  void sharedFixturesEndAsOneRecordPerDistinctPaper() throws Exception {
+    Path shared = sharedFixturesOrSkip();
+    // given the seeds and the API days ingested
+    Pipeline pipeline = new Pipeline(stateDir);
+    List<String> sources = List.of(shared.resolve("seeds").toString(), shared.resolve("hf-api/daily").toString(),
+        shared.resolve("hf-api/modern").toString());
+    pipeline.ingest(sources);
+
+    // when the processor has caught up
+    try (KafkaCluster cluster = KafkaCluster.connect(pipeline.settings);
+        PaperProcessor processor = PaperProcessor.start(cluster, pipeline.settings)) {
+      pipeline.awaitCaughtUp();
+    }
+
+    // then the papers table holds exactly one record per distinct paper, worked out here
+    // from the files: every API id, plus every seed title that no API entry carries
+    Set<String> apiIds = new HashSet<>();
+    Set<String> apiTitles = new HashSet<>();
+    ObjectMapper mapper = new ObjectMapper();
+    for (Path file : jsonFiles(shared.resolve("hf-api/daily"), shared.resolve("hf-api/modern"))) {
+      for (JsonNode element : mapper.readTree(file.toFile())) {
+        apiIds.add(element.path("paper").path("id").asText());
+        apiTitles.add(comparable(element.path("paper").path("title").asText()));
+      }
+    }
+    Set<String> seedTitles = new HashSet<>();
+    new IngestPipeline(new PageSources(new HttpPageFetcher(), null), new PageSplitter(), Clock.systemUTC())
+        .run(List.of(shared.resolve("seeds").toString()), collectTitles(seedTitles));
+    assertThat(seedTitles).hasSize(301);
+    Set<String> seedOnly = new HashSet<>(seedTitles);
+    seedOnly.removeAll(apiTitles);
+    Map<String, Paper> papers = KafkaTestSupport.table(broker.bootstrapServers(), pipeline.topics.papers());
+    assertThat(papers).hasSize(apiIds.size() + seedOnly.size());
+    assertThat(papers.keySet()).containsAll(apiIds);
+    // and the keyword counts equal a recount of the papers table
+    assertCountsMatchPapers(pipeline, papers);
+  }
+
+  /** keyword-daily-counts recomputed here from the papers table, not by the topology's code. */
+  private static void assertCountsMatchPapers(Pipeline pipeline, Map<String, Paper> papers) {
+    Map<String, Long> expected = new HashMap<>();
+    for (Paper paper : papers.values()) {
+      for (String keyword : new HashSet<>(paper.getKeywords())) {
+        expected.merge(keyword + "|" + paper.getPublishedDate(), 1L, Long::sum);
+      }
+    }
+    Map<String, KeywordCount> counts =
+        KafkaTestSupport.table(broker.bootstrapServers(), pipeline.topics.keywordDailyCounts());
+    Map<String, Long> actual = new HashMap<>();
+    counts.forEach((key, count) -> actual.put(key, count.getCount()));
+    assertThat(actual).isNotEmpty().isEqualTo(expected);
+  }
+
+  /** Titles compared as a reader would: case, spacing and punctuation aside. */
+  private static String comparable(String title) {
+    return title.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", "");
+  }
+
+  private static EntrySink collectTitles(Set<String> titles) {
+    return new EntrySink() {
+      @Override
+      public void entry(RawEntry entry) {
+        titles.add(comparable(entry.getTitle()));
+      }
+
+      @Override
+      public void deadLetter(DeadLetter deadLetter) {}
+    };
+  }
+
+  private static List<Path> jsonFiles(Path... folders) throws IOException {
+    List<Path> files = new ArrayList<>();
+    for (Path folder : folders) {
+      try (Stream<Path> listing = Files.list(folder)) {
+        listing.filter(p -> p.toString().endsWith(".json")).sorted().forEach(files::add);
+      }
+    }
+    return files;
+  }
+
+  static Path sharedFixturesOrSkip() {
+    String configured = System.getProperty("paperstream.fixtures");
+    Path dir = configured != null ? Path.of(configured) : Path.of("..", "..", "shared", "fixtures");
+    Assumptions.assumeTrue(Files.isDirectory(dir), "shared fixtures not found at " + dir + ": skipped");
+    return dir.toAbsolutePath().normalize();
+  }
+
+  static Path resource(String folder) throws URISyntaxException {
+    return Path.of(ProcessorOnKafkaTest.class.getClassLoader().getResource(folder).toURI());
+  }
+
+  /** One test's pipeline: its own topics and application id on the shared broker. */
+  static final class Pipeline {
+    final Settings settings;
+    final Topics topics;
+    final String applicationId;
+
+    Pipeline(Path stateDir) {
+      String suffix = UUID.randomUUID().toString().substring(0, 8);
+      Settings settings = Settings.defaults().with(KafkaCluster.BOOTSTRAP_KEY, broker.bootstrapServers());
+      for (String logical : Topics.DEFAULT_NAMES.keySet()) {
+        settings = settings.with("topics." + logical, logical + "-" + suffix);
+      }
+      this.applicationId = "processor-test-" + suffix;
+      this.settings = settings
+          .with(ProcessorSettings.APPLICATION_ID_KEY, applicationId)
+          .with(ProcessorSettings.STATE_DIR_KEY, stateDir.toString())
+          .with(ProcessorSettings.TREND_INTERVAL_KEY, "200");
+      this.topics = PipelineTopics.from(this.settings);
+    }
+
+    void ingest(List<String> sources) {
+      try (KafkaCluster cluster = KafkaCluster.connect(settings)) {
+        try (var admin = cluster.admin()) {
+          io.paperstream.kafka.TopicAdmin.ensureTopics(admin, PipelineTopics.allTopics(topics, settings));
+        }
+        try (RawEntryProducer producer = RawEntryProducer.connect(cluster.bootstrapServers(), new Properties(), topics)) {
+          new IngestPipeline(new PageSources(new HttpPageFetcher(), null), new PageSplitter(), Clock.systemUTC())
+              .run(sources, producer);
+        }
+      }
+    }
+
+    void awaitCaughtUp() {
+      await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500)).until(() ->
+          KafkaTestSupport.caughtUp(broker.bootstrapServers(), applicationId,
+              List.of(topics.rawEntries().name()), List.of(topics.sightings().name())));
+    }
+  }
+}
