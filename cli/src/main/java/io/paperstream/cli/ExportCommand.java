@@ -3,14 +3,15 @@ package io.paperstream.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.paperstream.config.PipelineTopics;
+import io.paperstream.config.ClusterOptions;
 import io.paperstream.config.Settings;
 import io.paperstream.kafka.KafkaCluster;
 import io.paperstream.schemas.RecordJson;
 import io.paperstream.schemas.Topic;
 import io.paperstream.schemas.Topics;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -30,6 +31,7 @@ import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -50,12 +52,7 @@ public final class ExportCommand implements Callable<Integer> {
           + "keyword-daily-counts, keyword-trends, processing-dead-letters.")
   String topicName;
 
-  @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT,...",
-      description = "Kafka cluster (setting bootstrap.servers, env PAPERSTREAM_BOOTSTRAP_SERVERS).")
-  String bootstrapServers;
-
-  @Option(names = "--config", paramLabel = "FILE", description = "Configuration file (properties).")
-  Path configFile;
+  @Mixin ClusterOptions clusterOptions;
 
   @Option(names = "--follow", description = "Keep printing new records as they arrive, until Ctrl-C.")
   boolean follow;
@@ -67,7 +64,7 @@ public final class ExportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    Settings settings = Settings.load(configFile).with(KafkaCluster.BOOTSTRAP_KEY, bootstrapServers);
+    Settings settings = clusterOptions.settings();
     Topics topics = PipelineTopics.from(settings);
     Topic<?, ?> topic = resolve(topics);
     boolean table = Set.of(topics.papers().name(), topics.keywordDailyCounts().name(), topics.keywordTrends().name())
@@ -105,7 +102,8 @@ public final class ExportCommand implements Callable<Integer> {
     return 0;
   }
 
-  private void follow(KafkaConsumer<byte[], byte[]> consumer, Topic<?, ?> topic, PrintWriter out) {
+  private void follow(KafkaConsumer<byte[], byte[]> consumer, Topic<?, ?> topic, PrintWriter out)
+      throws IOException {
     AtomicBoolean stopping = new AtomicBoolean();
     Thread main = Thread.currentThread();
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -130,7 +128,7 @@ public final class ExportCommand implements Callable<Integer> {
   }
 
   private void emit(Topic<?, ?> topic, ConsumerRecord<byte[], byte[]> record, Map<String, String> latest,
-      PrintWriter out) throws Exception {
+      PrintWriter out) throws IOException {
     ObjectNode line = mapper.createObjectNode();
     boolean raw = topic.keySerde().deserializer() instanceof ByteArrayDeserializer;
     String key = record.key() == null ? null : raw ? base64(record.key()) : new String(record.key(), StandardCharsets.UTF_8);

@@ -2,6 +2,7 @@ package io.paperstream.kafka;
 
 import java.time.Duration;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,11 +20,15 @@ import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.CreateTopicsOptions;
 import org.apache.kafka.clients.admin.DescribeTopicsOptions;
+import org.apache.kafka.clients.admin.ListOffsetsOptions;
 import org.apache.kafka.clients.admin.ListTopicsOptions;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.KafkaFuture;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.TopicPartitionInfo;
+import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.slf4j.Logger;
@@ -133,7 +138,7 @@ public final class TopicAdmin {
         .handle((descriptions, error) -> {
           Optional<String> reason = notUsableReason(descriptions, error);
           if (reason.isEmpty()) {
-            return CompletableFuture.completedFuture(descriptions);
+            return awaitWritable(admin, descriptions, deadline, backoffMs);
           }
           log.debug("Topics {} not usable yet ({}), asking again in {} ms", names, reason.get(),
               backoffMs);
@@ -172,6 +177,36 @@ public final class TopicAdmin {
             .map(p -> d.name() + "-" + p.partition()))
         .collect(Collectors.toList());
     return leaderless.isEmpty() ? Optional.empty() : Optional.of("no leader for " + leaderless);
+  }
+
+  // The controller names a leader before that broker has created the partition locally; a
+  // producer that writes in between gets NOT_LEADER_OR_FOLLOWER and, with idempotence, can end
+  // in endless OutOfOrderSequenceException retries (seen on the embedded broker). ListOffsets is
+  // served only by a leader that hosts the partition, so its success means writes will land.
+  private static CompletableFuture<Map<String, TopicDescription>> awaitWritable(Admin admin,
+      Map<String, TopicDescription> descriptions, long deadline, long backoffMs) {
+    Map<TopicPartition, OffsetSpec> partitions = new HashMap<>();
+    descriptions.values().forEach(d -> d.partitions().forEach(p ->
+        partitions.put(new TopicPartition(d.name(), p.partition()), OffsetSpec.latest())));
+    return admin.listOffsets(partitions, new ListOffsetsOptions().timeoutMs(remainingMillis(deadline)))
+        .all()
+        .toCompletionStage()
+        .toCompletableFuture()
+        .handle((offsets, error) -> {
+          if (error == null) {
+            return CompletableFuture.completedFuture(descriptions);
+          }
+          Throwable cause = error instanceof CompletionException && error.getCause() != null
+              ? error.getCause()
+              : error;
+          if (!(cause instanceof RetriableException)) {
+            return CompletableFuture.<Map<String, TopicDescription>>failedFuture(cause);
+          }
+          log.debug("Topics {} not writable yet ({}), asking again in {} ms", descriptions.keySet(),
+              cause.getMessage(), backoffMs);
+          return retryLater(admin, descriptions.keySet(), deadline, backoffMs, "partitions not writable yet");
+        })
+        .thenCompose(Function.identity());
   }
 
   private static void warnIfDifferent(NewTopic wanted, TopicDescription actual) {

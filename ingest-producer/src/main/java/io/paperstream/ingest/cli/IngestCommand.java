@@ -1,11 +1,12 @@
 package io.paperstream.ingest.cli;
 
+import io.paperstream.config.ClusterOptions;
+import io.paperstream.config.PipelineTopics;
 import io.paperstream.config.Settings;
 import io.paperstream.ingest.EntrySink;
 import io.paperstream.ingest.IngestPipeline;
 import io.paperstream.ingest.IngestSummary;
 import io.paperstream.ingest.produce.RawEntryProducer;
-import io.paperstream.config.PipelineTopics;
 import io.paperstream.ingest.source.HttpPageFetcher;
 import io.paperstream.ingest.source.PageSources;
 import io.paperstream.ingest.split.PageSplitter;
@@ -15,14 +16,12 @@ import io.paperstream.schemas.DeadLetter;
 import io.paperstream.schemas.RawEntry;
 import io.paperstream.schemas.Topics;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.Callable;
 import org.apache.kafka.clients.admin.Admin;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "ingest", mixinStandardHelpOptions = true,
@@ -37,20 +36,14 @@ public final class IngestCommand implements Callable<Integer> {
 
   @Mixin SourceOptions options;
 
-  @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT,...",
-      description = "Kafka cluster to produce to (setting bootstrap.servers, env PAPERSTREAM_BOOTSTRAP_SERVERS).")
-  String bootstrapServers;
-
-  @Option(names = "--config", paramLabel = "FILE",
-      description = "Configuration file (properties); default: $PAPERSTREAM_CONFIG, if set.")
-  Path configFile;
+  @Mixin ClusterOptions clusterOptions;
 
   @Spec CommandSpec spec;
 
   @Override
   public Integer call() {
     PrintWriter err = spec.commandLine().getErr();
-    Settings settings = Settings.load(configFile).with(KafkaCluster.BOOTSTRAP_KEY, bootstrapServers);
+    Settings settings = clusterOptions.settings();
     Topics topics = PipelineTopics.from(settings);
     IngestPipeline pipeline = new IngestPipeline(
         new PageSources(new HttpPageFetcher(), options.asOf()), new PageSplitter(), Clock.systemUTC());

@@ -1,12 +1,10 @@
 package io.paperstream.ingest.split;
 
+import io.paperstream.schemas.PrintedDates;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.Month;
 import java.time.MonthDay;
-import java.util.HashMap;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -25,17 +23,12 @@ record PrintedDate(String text, MonthDay monthDay, Integer year, Integer trailin
   private static final Pattern DATE = Pattern.compile(
       "(?<month>[A-Za-z]{3,9})\\.?\\s+(?<day>\\d{1,2})(?:,\\s*(?<year>\\d{4}))?(?:\\s+(?<count>\\d{1,7}))?");
 
-  private static final Map<String, Month> MONTHS = monthNames();
-
-  /** How far back a year-less Feb 29 may be pushed to find a leap year. */
-  private static final int MAX_YEARS_BACK = 8;
-
   static Optional<PrintedDate> parse(String line) {
     Matcher m = DATE.matcher(line.strip());
     if (!m.matches()) {
       return Optional.empty();
     }
-    Month month = MONTHS.get(m.group("month").toLowerCase(Locale.ROOT));
+    Month month = PrintedDates.month(m.group("month")).orElse(null);
     if (month == null) {
       return Optional.empty();
     }
@@ -60,22 +53,7 @@ record PrintedDate(String text, MonthDay monthDay, Integer year, Integer trailin
     if (year != null) {
       return monthDay.isValidYear(year) ? Optional.of(monthDay.atYear(year)) : Optional.empty();
     }
-    for (int y = asOf.getYear(); y >= asOf.getYear() - MAX_YEARS_BACK; y--) {
-      if (monthDay.isValidYear(y) && !monthDay.atYear(y).isAfter(asOf)) {
-        return Optional.of(monthDay.atYear(y));
-      }
-    }
-    return Optional.empty();
+    return PrintedDates.latestOnOrBefore(monthDay, asOf);
   }
 
-  private static Map<String, Month> monthNames() {
-    Map<String, Month> names = new HashMap<>();
-    for (Month month : Month.values()) {
-      String full = month.name().toLowerCase(Locale.ROOT);
-      names.put(full, month);
-      names.put(full.substring(0, 3), month);
-    }
-    names.put("sept", Month.SEPTEMBER);
-    return Map.copyOf(names);
-  }
 }

@@ -1,11 +1,12 @@
 package io.paperstream.processor.app;
 
+import io.paperstream.config.ClusterOptions;
 import io.paperstream.config.Settings;
 import io.paperstream.kafka.KafkaCluster;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.apache.kafka.streams.KafkaStreams;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -17,19 +18,13 @@ import picocli.CommandLine.Spec;
         "Without bootstrap servers it uses the local embedded broker, starting one when none is running."})
 public final class ProcessCommand implements Callable<Integer> {
 
-  @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT,...",
-      description = "Kafka cluster (setting bootstrap.servers, env PAPERSTREAM_BOOTSTRAP_SERVERS).")
-  String bootstrapServers;
-
-  @Option(names = "--config", paramLabel = "FILE",
-      description = "Configuration file (properties); default: $PAPERSTREAM_CONFIG, if set.")
-  Path configFile;
+  @Mixin ClusterOptions clusterOptions;
 
   @Spec CommandSpec spec;
 
   @Override
   public Integer call() throws InterruptedException {
-    Settings settings = Settings.load(configFile).with(KafkaCluster.BOOTSTRAP_KEY, bootstrapServers);
+    Settings settings = clusterOptions.settings();
     KafkaCluster cluster = KafkaCluster.connect(settings);
     PaperProcessor processor;
     try {

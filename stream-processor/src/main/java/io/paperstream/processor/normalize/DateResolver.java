@@ -1,5 +1,6 @@
 package io.paperstream.processor.normalize;
 
+import io.paperstream.schemas.PrintedDates;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -9,9 +10,6 @@ import java.time.MonthDay;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
-import java.util.HashMap;
-import java.util.Locale;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -29,15 +27,11 @@ import java.util.regex.Pattern;
  */
 public final class DateResolver {
 
-  /** How far back a year-less Feb 29 may go to find a leap year. */
-  private static final int MAX_YEARS_BACK = 8;
-
   private static final Pattern ISO = Pattern.compile("(\\d{4}-\\d{2}-\\d{2})([Tt ].+)?");
   private static final Pattern MONTH_FIRST = Pattern.compile(
       "(?<month>\\p{L}{3,9})\\.?\\s+(?<day>\\d{1,2})(?:st|nd|rd|th)?(?:(?:\\s*,\\s*|\\s+)(?<year>\\d{4}))?");
   private static final Pattern DAY_FIRST = Pattern.compile(
       "(?<day>\\d{1,2})(?:st|nd|rd|th)?\\s+(?<month>\\p{L}{3,9})\\.?(?:(?:\\s*,\\s*|\\s+)(?<year>\\d{4}))?");
-  private static final Map<String, Month> MONTHS = monthNames();
 
   /**
    * The calendar date {@code dateText} stands for; {@code null} when there is no text.
@@ -63,7 +57,7 @@ public final class DateResolver {
         throw new NormalizationException("not a date: " + NormalizationException.quote(dateText));
       }
     }
-    Month month = MONTHS.get(m.group("month").toLowerCase(Locale.ROOT));
+    Month month = PrintedDates.month(m.group("month")).orElse(null);
     if (month == null) {
       throw new NormalizationException("not a date (unknown month): " + NormalizationException.quote(dateText));
     }
@@ -85,13 +79,9 @@ public final class DateResolver {
       throw new NormalizationException("date " + NormalizationException.quote(dateText)
           + " has no year and there is no page date to take it from");
     }
-    for (int y = pageDate.getYear(); y >= pageDate.getYear() - MAX_YEARS_BACK; y--) {
-      if (monthDay.isValidYear(y) && !monthDay.atYear(y).isAfter(pageDate)) {
-        return monthDay.atYear(y);
-      }
-    }
-    // unreachable for real calendars: some leap year lies within any eight years
-    throw new NormalizationException("no year near " + pageDate + " has " + NormalizationException.quote(dateText));
+    // the fallback is unreachable for real calendars: some leap year lies within any eight years
+    return PrintedDates.latestOnOrBefore(monthDay, pageDate).orElseThrow(() -> new NormalizationException(
+        "no year near " + pageDate + " has " + NormalizationException.quote(dateText)));
   }
 
   private static LocalDate iso(String text, String datePart, boolean hasTime) throws NormalizationException {
@@ -114,14 +104,4 @@ public final class DateResolver {
     }
   }
 
-  private static Map<String, Month> monthNames() {
-    Map<String, Month> names = new HashMap<>();
-    for (Month month : Month.values()) {
-      String full = month.name().toLowerCase(Locale.ROOT);
-      names.put(full, month);
-      names.put(full.substring(0, 3), month);
-    }
-    names.put("sept", Month.SEPTEMBER);
-    return Map.copyOf(names);
-  }
 }

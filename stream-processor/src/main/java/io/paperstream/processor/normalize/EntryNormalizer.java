@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
  *
  * <p>Rejects (with a {@link NormalizationException} saying why) what cannot be a paper: no
  * title, an arXiv id of no known form, an unreadable date, negative counts. Keywords are left
- * empty: enrichment fills them. Stateless and thread-safe.
+ * empty: enrichment fills them, from title, abstract and the page's own keywords, which are
+ * carried over as given ({@code sourceKeywords}). Stateless and thread-safe.
  */
 public final class EntryNormalizer {
 
@@ -72,6 +73,7 @@ public final class EntryNormalizer {
         .setUpvotes(notNegative(entry.getUpvotes(), "upvotes"))
         .setComments(notNegative(entry.getComments(), "comments"))
         .setKeywords(List.of())
+        .setSourceKeywords(entry.getSourceKeywords() == null ? List.of() : List.copyOf(entry.getSourceKeywords()))
         .setArxivUrl(arxivId == null ? null : ARXIV_ABS + arxivId)
         .setCodeUrls(codeLinks.codeUrls(entry.getGithubRepo(), abstractText))
         .setProjectPage(blankToNull(entry.getProjectPage() == null ? null : entry.getProjectPage().strip()))

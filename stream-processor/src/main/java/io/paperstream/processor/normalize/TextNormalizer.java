@@ -78,7 +78,7 @@ public final class TextNormalizer {
   private static final char ESCAPED_DOLLAR = '\uE012';
   private static final Pattern LINE_BREAK = Pattern.compile("\\\\\\\\");
   private static final Pattern CITATION = Pattern.compile(
-      "\\s*\\\\(?:cite[a-zA-Z]*|ref|eqref|autoref|cref|Cref|label|footnote)\\*?(?:\\[[^\\]]*])*\\{[^{}]*}");
+      "[\\s~]*\\\\(?:cite[a-zA-Z]*|ref|eqref|autoref|cref|Cref|label|footnote)\\*?(?:\\[[^\\]]*])*\\{[^{}]*}");
   /** The {@code $\raise.17ex\hbox{$\scriptstyle\sim$}$} idiom for "about", as arXiv prints it. */
   private static final Pattern RAISE = Pattern.compile("\\\\?raise\\s*-?\\d*\\.?\\d+ex");
   /** Inline math; content that starts or ends with a space is a pair of prices, not math. */
@@ -109,9 +109,12 @@ public final class TextNormalizer {
   private static final Pattern BRACE = Pattern.compile("[{}]");
   private static final Pattern DOUBLE_QUOTED = Pattern.compile("``((?:(?!``)[^\"]){1,300}?)(?:''|\")");
   private static final Pattern SINGLE_QUOTED = Pattern.compile("`([^`'\\s][^`']{0,200}?)'(?![\\p{L}])");
-  /** A non-breaking {@code ~} between words, or after punctuation ({@code e.g.,~SVD}, {@code Fig.~3}). */
+  /**
+   * A non-breaking {@code ~} between words, after punctuation ({@code e.g.,~SVD}, {@code Fig.~3})
+   * or before a parenthesis ({@code Models~(LLMs)}).
+   */
   private static final Pattern TIE = Pattern.compile(
-      "(?<=\\p{L})~(?=[\\p{L}\\uE000])|(?<=[.,;:])~(?=[\\p{L}\\p{N}\\uE000])");
+      "(?<=\\p{L})~(?=[\\p{L}\\uE000])|(?<=[.,;:])~(?=[\\p{L}\\p{N}\\uE000])|(?<=[\\p{L}\\p{N}])~(?=[(\\[])");
   private static final Pattern DASHES = Pattern.compile("-+");
 
   /** NFKC, LaTeX-ish markup turned into text, single spaces; {@code null} stays {@code null}. */
@@ -282,7 +285,7 @@ public final class TextNormalizer {
    */
   private static Map<String, String> macroText() {
     Map<String, String> m = new java.util.HashMap<>();
-    for (String fontSwitch : List.of("it", "bf", "em", "sl", "sc", "tt", "rm", "sf", "itshape", "bfseries",
+    for (String fontSwitch : List.of("it", "bf", "em", "emph", "sl", "sc", "tt", "rm", "sf", "itshape", "bfseries",
         "scshape", "ttfamily", "rmfamily", "sffamily", "upshape", "mdseries", "normalfont", "tiny",
         "scriptsize", "footnotesize", "small", "normalsize", "large", "Large", "LARGE", "huge", "Huge",
         "scriptstyle", "textstyle", "displaystyle", "scriptscriptstyle", "noindent", "par", "newline",

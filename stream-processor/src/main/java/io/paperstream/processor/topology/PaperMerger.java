@@ -62,12 +62,18 @@ public final class PaperMerger {
 
   /**
    * Whether downstream consumers need to hear about the change from {@code before} to
-   * {@code after}: anything but the times the paper was seen.
+   * {@code after}: anything but {@code lastSeen}. A later sighting of an unchanged paper is not
+   * news, so the published {@code lastSeen} is that of the last material change; an earlier
+   * {@code firstSeen} (a late-arriving old page) is news, and publishing it keeps the topic's
+   * final state independent of the order sightings arrive in.
    */
   public static boolean materiallyDifferent(Paper before, Paper after) {
-    Paper a = Paper.newBuilder(before).setFirstSeen(Instant.EPOCH).setLastSeen(Instant.EPOCH).build();
-    Paper b = Paper.newBuilder(after).setFirstSeen(Instant.EPOCH).setLastSeen(Instant.EPOCH).build();
-    return !a.equals(b);
+    return !withoutLastSeen(before).equals(withoutLastSeen(after));
+  }
+
+  /** The record with {@code lastSeen} blanked: what {@link #materiallyDifferent} compares. */
+  public static Paper withoutLastSeen(Paper paper) {
+    return Paper.newBuilder(paper).setLastSeen(Instant.EPOCH).build();
   }
 
   private static <T> T firstNonNull(T preferred, T fallback) {

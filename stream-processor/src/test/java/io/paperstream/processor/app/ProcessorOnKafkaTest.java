@@ -5,11 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.paperstream.config.PipelineTopics;
-import io.paperstream.config.Settings;
 import io.paperstream.ingest.EntrySink;
 import io.paperstream.ingest.IngestPipeline;
-import io.paperstream.ingest.produce.RawEntryProducer;
 import io.paperstream.ingest.source.HttpPageFetcher;
 import io.paperstream.ingest.source.PageSources;
 import io.paperstream.ingest.split.PageSplitter;
@@ -19,24 +16,19 @@ import io.paperstream.schemas.DeadLetter;
 import io.paperstream.schemas.KeywordCount;
 import io.paperstream.schemas.Paper;
 import io.paperstream.schemas.RawEntry;
-import io.paperstream.schemas.Topics;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
-import java.util.UUID;
 import java.util.stream.Stream;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -67,7 +59,7 @@ class ProcessorOnKafkaTest {
   void ownPagesEndAsOneRecordPerPaperWithBadEntriesDeadLettered() throws Exception {
     // given a text page and an API page that share one paper, with one bad API element and
     // one entry that cannot be normalized (negative upvotes)
-    Pipeline pipeline = new Pipeline(stateDir);
+    TestPipeline pipeline = new TestPipeline(broker.bootstrapServers(), stateDir);
     pipeline.ingest(List.of(resource("pages").toString()));
 
     // when the processor has caught up
@@ -97,7 +89,7 @@ class ProcessorOnKafkaTest {
   void sharedFixturesEndAsOneRecordPerDistinctPaper() throws Exception {
     Path shared = sharedFixturesOrSkip();
     // given the seeds and the API days ingested
-    Pipeline pipeline = new Pipeline(stateDir);
+    TestPipeline pipeline = new TestPipeline(broker.bootstrapServers(), stateDir);
     List<String> sources = List.of(shared.resolve("seeds").toString(), shared.resolve("hf-api/daily").toString(),
         shared.resolve("hf-api/modern").toString());
     pipeline.ingest(sources);
@@ -133,7 +125,7 @@ class ProcessorOnKafkaTest {
   }
 
   /** keyword-daily-counts recomputed here from the papers table, not by the topology's code. */
-  private static void assertCountsMatchPapers(Pipeline pipeline, Map<String, Paper> papers) {
+  private static void assertCountsMatchPapers(TestPipeline pipeline, Map<String, Paper> papers) {
     Map<String, Long> expected = new HashMap<>();
     for (Paper paper : papers.values()) {
       for (String keyword : new HashSet<>(paper.getKeywords())) {
@@ -183,44 +175,5 @@ class ProcessorOnKafkaTest {
 
   static Path resource(String folder) throws URISyntaxException {
     return Path.of(ProcessorOnKafkaTest.class.getClassLoader().getResource(folder).toURI());
-  }
-
-  /** One test's pipeline: its own topics and application id on the shared broker. */
-  static final class Pipeline {
-    final Settings settings;
-    final Topics topics;
-    final String applicationId;
-
-    Pipeline(Path stateDir) {
-      String suffix = UUID.randomUUID().toString().substring(0, 8);
-      Settings settings = Settings.defaults().with(KafkaCluster.BOOTSTRAP_KEY, broker.bootstrapServers());
-      for (String logical : Topics.DEFAULT_NAMES.keySet()) {
-        settings = settings.with("topics." + logical, logical + "-" + suffix);
-      }
-      this.applicationId = "processor-test-" + suffix;
-      this.settings = settings
-          .with(ProcessorSettings.APPLICATION_ID_KEY, applicationId)
-          .with(ProcessorSettings.STATE_DIR_KEY, stateDir.toString())
-          .with(ProcessorSettings.TREND_INTERVAL_KEY, "200");
-      this.topics = PipelineTopics.from(this.settings);
-    }
-
-    void ingest(List<String> sources) {
-      try (KafkaCluster cluster = KafkaCluster.connect(settings)) {
-        try (var admin = cluster.admin()) {
-          io.paperstream.kafka.TopicAdmin.ensureTopics(admin, PipelineTopics.allTopics(topics, settings));
-        }
-        try (RawEntryProducer producer = RawEntryProducer.connect(cluster.bootstrapServers(), new Properties(), topics)) {
-          new IngestPipeline(new PageSources(new HttpPageFetcher(), null), new PageSplitter(), Clock.systemUTC())
-              .run(sources, producer);
-        }
-      }
-    }
-
-    void awaitCaughtUp() {
-      await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500)).until(() ->
-          KafkaTestSupport.caughtUp(broker.bootstrapServers(), applicationId,
-              List.of(topics.rawEntries().name()), List.of(topics.sightings().name())));
-    }
   }
 }

@@ -1,5 +1,6 @@
 package io.paperstream.processor.topology;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.paperstream.processor.app.ProcessorSettings;
@@ -18,6 +19,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
@@ -184,6 +186,15 @@ class PaperTopologyTest {
 
     // then both good ones are recorded
     assertThat(papers.readKeyValuesToMap().keySet()).containsExactlyInAnyOrder("2601.00001", "2601.00002");
+    // and the bad one is in the dead-letter topic as it was, with the reason
+    TestOutputTopic<byte[], byte[]> deadLetters = driver.createOutputTopic(
+        topics.processingDeadLetters().name(), new ByteArrayDeserializer(), new ByteArrayDeserializer());
+    List<TestRecord<byte[], byte[]>> rejected = deadLetters.readRecordsToList();
+    assertThat(rejected).hasSize(1);
+    assertThat(topics.rawEntries().valueSerde().deserializer().deserialize("t", rejected.get(0).value()).getArxivId())
+        .isEqualTo("not-an-id");
+    assertThat(new String(rejected.get(0).headers().lastHeader("__streams.errors.message").value(), UTF_8))
+        .contains("position 0 of https://example.org/a").contains("invalid arXiv id");
   }
 
   @Test

@@ -1,0 +1,23 @@
+package io.paperstream.config;
+
+import io.paperstream.kafka.KafkaCluster;
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+
+/** The options of every command that talks to Kafka: which cluster, which configuration file. */
+public final class ClusterOptions {
+
+  @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT,...",
+      description = "Kafka cluster (setting bootstrap.servers, env PAPERSTREAM_BOOTSTRAP_SERVERS). "
+          + "Default: the local embedded broker on 127.0.0.1:9092, started when none is running.")
+  String bootstrapServers;
+
+  @Option(names = "--config", paramLabel = "FILE",
+      description = "Configuration file (Java properties); default: $PAPERSTREAM_CONFIG, if set.")
+  Path configFile;
+
+  /** The settings these options select: the file, the environment, and the flags on top. */
+  public Settings settings() {
+    return Settings.load(configFile).with(KafkaCluster.BOOTSTRAP_KEY, bootstrapServers);
+  }
+}

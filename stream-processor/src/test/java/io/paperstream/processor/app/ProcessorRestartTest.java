@@ -1,0 +1,161 @@
+package io.paperstream.processor.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.paperstream.ingest.produce.RawEntryProducer;
+import io.paperstream.kafka.EmbeddedKafkaBroker;
+import io.paperstream.kafka.KafkaCluster;
+import io.paperstream.processor.topology.PaperMerger;
+import io.paperstream.schemas.KeywordCount;
+import io.paperstream.schemas.Paper;
+import io.paperstream.schemas.RawEntry;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A processor killed mid-stream (SIGKILL, no clean shutdown) and restarted ends where an uninterrupted one does. */
+class ProcessorRestartTest {
+
+  @TempDir static Path brokerDir;
+  @TempDir Path work;
+
+  private static EmbeddedKafkaBroker broker;
+
+  @BeforeAll
+  static void startBroker() {
+    broker = EmbeddedKafkaBroker.builder(brokerDir).port(0).build().start();
+  }
+
+  @AfterAll
+  static void stopBroker() {
+    if (broker != null) {
+      broker.close();
+    }
+  }
+
+  @Test
+  void killedAndRestartedEqualsUninterrupted() throws Exception {
+    // given the same raw entries on the input topics of two pipelines
+    List<RawEntry> entries = SyntheticEntries.generate(4_000, 42);
+    TestPipeline reference = pipeline("reference");
+    TestPipeline interrupted = pipeline("interrupted");
+    produce(reference, entries);
+    produce(interrupted, entries);
+
+    // when one runs uninterrupted
+    try (KafkaCluster cluster = KafkaCluster.connect(reference.settings);
+        PaperProcessor processor = PaperProcessor.start(cluster, reference.settings)) {
+      reference.awaitCaughtUp();
+    }
+    // and the other is killed while its input is partly consumed, then started again
+    Path config = writeConfig(interrupted);
+    Process first = startProcessor(config, "first");
+    try {
+      await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(50))
+          .until(() -> committedOnRawEntries(interrupted) > 0);
+      assertThat(committedOnRawEntries(interrupted)).as("killed mid-stream").isLessThan(entries.size());
+    } finally {
+      first.destroyForcibly().waitFor();
+    }
+    Process second = startProcessor(config, "second");
+    try {
+      interrupted.awaitCaughtUp();
+    } finally {
+      second.destroy();
+      second.waitFor();
+    }
+
+    // then both end with the same papers and the same counts. lastSeen is left out: it is
+    // published only with a material change, so which sighting's time it shows depends on the
+    // order sightings from different partitions arrive in, in any two runs, crash or not.
+    Map<String, Paper> expectedPapers = withoutLastSeen(
+        KafkaTestSupport.table(broker.bootstrapServers(), reference.topics.papers()));
+    Map<String, KeywordCount> expectedCounts =
+        KafkaTestSupport.table(broker.bootstrapServers(), reference.topics.keywordDailyCounts());
+    assertThat(expectedPapers).hasSizeGreaterThan(3_000);
+    assertSameTable(withoutLastSeen(KafkaTestSupport.table(broker.bootstrapServers(), interrupted.topics.papers())),
+        expectedPapers);
+    assertSameTable(KafkaTestSupport.table(broker.bootstrapServers(), interrupted.topics.keywordDailyCounts()),
+        expectedCounts);
+  }
+
+  private static Map<String, Paper> withoutLastSeen(Map<String, Paper> papers) {
+    Map<String, Paper> masked = new java.util.HashMap<>();
+    papers.forEach((id, paper) -> masked.put(id, PaperMerger.withoutLastSeen(paper)));
+    return masked;
+  }
+
+  /** Equal tables, or a failure that names the first differences rather than printing both. */
+  private static <V> void assertSameTable(Map<String, V> actual, Map<String, V> expected) {
+    List<String> differences = new ArrayList<>();
+    expected.forEach((key, value) -> {
+      if (!value.equals(actual.get(key))) {
+        differences.add(key + ": expected " + value + "\n   but was " + actual.get(key));
+      }
+    });
+    actual.keySet().stream().filter(key -> !expected.containsKey(key))
+        .forEach(key -> differences.add(key + ": unexpected " + actual.get(key)));
+    assertThat(differences).as("%d differences, the first: %s", differences.size(),
+        differences.subList(0, Math.min(3, differences.size()))).isEmpty();
+  }
+
+  private TestPipeline pipeline(String name) throws IOException {
+    return new TestPipeline(broker.bootstrapServers(), Files.createDirectories(work.resolve(name)));
+  }
+
+  private static void produce(TestPipeline pipeline, List<RawEntry> entries) {
+    pipeline.createTopics();
+    try (RawEntryProducer producer =
+        RawEntryProducer.connect(broker.bootstrapServers(), new Properties(), pipeline.topics)) {
+      entries.forEach(producer::entry);
+    }
+  }
+
+  private Path writeConfig(TestPipeline pipeline) throws IOException {
+    StringBuilder properties = new StringBuilder();
+    for (String key : List.of("topics.raw-entries", "topics.raw-dead-letters", "topics.papers",
+        "topics.keyword-daily-counts", "topics.keyword-trends", "topics.processing-dead-letters", "topics.sightings",
+        ProcessorSettings.APPLICATION_ID_KEY, ProcessorSettings.STATE_DIR_KEY, ProcessorSettings.TREND_INTERVAL_KEY)) {
+      properties.append(key).append('=').append(pipeline.settings.find(key).orElseThrow()).append('\n');
+    }
+    return Files.writeString(work.resolve("processor.properties"), properties.toString());
+  }
+
+  private Process startProcessor(Path config, String name) throws IOException {
+    List<String> command = new ArrayList<>(List.of(
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-cp", System.getProperty("java.class.path"),
+        ProcessorMain.class.getName(),
+        "--bootstrap-servers", broker.bootstrapServers(),
+        "--config", config.toString()));
+    return new ProcessBuilder(command)
+        .redirectErrorStream(true)
+        .redirectOutput(Path.of("target", "restart-test-" + name + ".log").toFile())
+        .start();
+  }
+
+  private static long committedOnRawEntries(TestPipeline pipeline) throws Exception {
+    try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
+      Map<TopicPartition, OffsetAndMetadata> committed =
+          admin.listConsumerGroupOffsets(pipeline.applicationId).partitionsToOffsetAndMetadata().get();
+      return committed.entrySet().stream()
+          .filter(e -> e.getKey().topic().equals(pipeline.topics.rawEntries().name()) && e.getValue() != null)
+          .mapToLong(e -> e.getValue().offset())
+          .sum();
+    }
+  }
+}

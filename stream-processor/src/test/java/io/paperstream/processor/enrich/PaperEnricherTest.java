@@ -1,0 +1,56 @@
+package io.paperstream.processor.enrich;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.paperstream.schemas.Paper;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class PaperEnricherTest {
+
+  private final PaperEnricher enricher = new PaperEnricher(new KeywordExtractor(5));
+
+  private static Paper paper() {
+    Instant seen = Instant.parse("2024-06-15T08:00:00Z");
+    return Paper.newBuilder()
+        .setPaperId("2406.01234")
+        .setArxivId("2406.01234")
+        .setTitle("Sparse Lattice Transformers for Tidal Forecasting")
+        .setAbstract$("Tidal forecasting at coastal stations is hard. Sparse lattice transformers route messages "
+            + "along tide gauges.")
+        .setFirstSeen(seen)
+        .setLastSeen(seen)
+        .setSightings(1)
+        .setSources(List.of("https://digest.example.org/papers/date/2024-06-15"))
+        .build();
+  }
+
+  @Test
+  void fillsKeywordsFromTitleAbstractAndSourceKeywords() {
+    // given
+    Paper normalized = paper();
+
+    // when
+    Paper enriched = enricher.enrich(normalized, List.of("Storm Surges"));
+
+    // then
+    assertThat(enriched.getKeywords()).hasSizeLessThanOrEqualTo(5)
+        .startsWith("storm surge")
+        .contains("sparse lattice transformer", "tidal forecasting");
+  }
+
+  @Test
+  void changesNothingButTheKeywords() {
+    // given
+    Paper normalized = paper();
+
+    // when
+    Paper enriched = enricher.enrich(normalized, null);
+
+    // then
+    assertThat(Paper.newBuilder(enriched).setKeywords(List.of()).build()).isEqualTo(normalized);
+    assertThat(normalized.getKeywords()).as("input untouched").isEmpty();
+    assertThat(enriched.getKeywords()).isNotEmpty();
+  }
+}
