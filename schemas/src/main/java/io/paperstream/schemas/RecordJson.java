@@ -5,11 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.time.temporal.TemporalAccessor;
 import java.util.Collection;
 import java.util.Map;
 import org.apache.avro.Schema;
-import org.apache.avro.generic.GenericContainer;
 import org.apache.avro.generic.IndexedRecord;
 
 /**
@@ -45,11 +43,15 @@ public final class RecordJson {
       return NODES.nullNode();
     } else if (value instanceof IndexedRecord nested) {
       return toJson(nested);
-    } else if (value instanceof CharSequence
-        || value instanceof TemporalAccessor
-        || value instanceof Enum<?>
-        || value instanceof GenericContainer) {
-      return NODES.textNode(value.toString());
+    } else if (value instanceof Collection<?> items) {
+      // before the scalar cases: Avro's own arrays are GenericContainers too
+      ArrayNode array = NODES.arrayNode();
+      items.forEach(item -> array.add(value(item)));
+      return array;
+    } else if (value instanceof Map<?, ?> map) {
+      ObjectNode object = NODES.objectNode();
+      map.forEach((k, v) -> object.set(k.toString(), value(v)));
+      return object;
     } else if (value instanceof Integer i) {
       return NODES.numberNode(i);
     } else if (value instanceof Long l) {
@@ -60,15 +62,8 @@ public final class RecordJson {
       return NODES.numberNode(f);
     } else if (value instanceof Boolean b) {
       return NODES.booleanNode(b);
-    } else if (value instanceof Collection<?> items) {
-      ArrayNode array = NODES.arrayNode();
-      items.forEach(item -> array.add(value(item)));
-      return array;
-    } else if (value instanceof Map<?, ?> map) {
-      ObjectNode object = NODES.objectNode();
-      map.forEach((k, v) -> object.set(k.toString(), value(v)));
-      return object;
     }
+    // strings, dates and times (ISO-8601), enum symbols
     return NODES.textNode(value.toString());
   }
 }

@@ -27,6 +27,25 @@ class RecordJsonTest {
   }
 
   @Test
+  void nestedRecordsInArraysAreJsonObjects() {
+    // given a trend, whose keywords are records in an array
+    KeywordTrend trend = KeywordTrend.newBuilder()
+        .setDate(java.time.LocalDate.parse("2026-03-20"))
+        .setKeywords(java.util.List.of(TrendingKeyword.newBuilder()
+            .setKeyword("tidal forecasting").setCount(2).setCount7d(3).setBaseline28d(4).setGrowth(2.0).build()))
+        .build();
+
+    // when it is read back through the serde (Avro arrays) and turned into JSON
+    AvroSerde<KeywordTrend> serde = AvroSerde.forType(KeywordTrend.class);
+    ObjectNode json = new RecordJson().toJson(serde.decode(serde.encode(trend)));
+
+    // then the array holds objects with typed fields
+    assertThat(json.get("keywords").isArray()).isTrue();
+    assertThat(json.get("keywords").get(0).get("keyword").asText()).isEqualTo("tidal forecasting");
+    assertThat(json.get("keywords").get(0).get("growth").asDouble()).isEqualTo(2.0);
+  }
+
+  @Test
   void missingOptionalFieldsAreJsonNull() {
     RawEntry entry = RawEntry.newBuilder(SchemaEvolutionTest.sampleEntry()).setAbstract$(null).setAuthors(null).build();
 
