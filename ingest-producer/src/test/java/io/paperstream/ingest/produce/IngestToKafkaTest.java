@@ -12,8 +12,9 @@ import io.paperstream.ingest.IngestSummary;
 import io.paperstream.ingest.source.HttpPageFetcher;
 import io.paperstream.ingest.source.PageSources;
 import io.paperstream.ingest.split.PageSplitter;
-import io.paperstream.kafka.EmbeddedKafkaBroker;
 import io.paperstream.kafka.TopicAdmin;
+import io.paperstream.kafka.testing.EmbeddedKafkaExtension;
+import io.paperstream.kafka.testing.TopicContents;
 import io.paperstream.schemas.DeadLetter;
 import io.paperstream.schemas.PaperKeys;
 import io.paperstream.schemas.ProvenanceHeaders;
@@ -22,7 +23,6 @@ import io.paperstream.schemas.Topic;
 import io.paperstream.schemas.Topics;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -31,34 +31,15 @@ import java.util.Properties;
 import java.util.UUID;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Ingest against a real single-node KRaft broker, then read the topics back. */
 class IngestToKafkaTest {
 
-  @TempDir static Path brokerDir;
-
-  private static EmbeddedKafkaBroker broker;
-
-  @BeforeAll
-  static void startBroker() {
-    broker = EmbeddedKafkaBroker.builder(brokerDir).port(0).build().start();
-  }
-
-  @AfterAll
-  static void stopBroker() {
-    if (broker != null) {
-      broker.close();
-    }
-  }
+  @RegisterExtension static final EmbeddedKafkaExtension KAFKA = new EmbeddedKafkaExtension();
 
   @Test
   void ownFixturesArriveOnceEachWithKeyAndProvenance() {
@@ -75,7 +56,7 @@ class IngestToKafkaTest {
     // given fresh topics, unique to this test
     String suffix = UUID.randomUUID().toString().substring(0, 8);
     Topics topics = Topics.named(logical -> logical + "-" + suffix);
-    try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
+    try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA.bootstrapServers()))) {
       TopicAdmin.ensureTopics(admin, PipelineTopics.ingestTopics(topics, Settings.defaults()));
     }
     // and what the splitter makes of the sources, collected without Kafka
@@ -84,7 +65,7 @@ class IngestToKafkaTest {
 
     // when the same sources are ingested to Kafka
     IngestSummary produced;
-    try (RawEntryProducer producer = RawEntryProducer.connect(broker.bootstrapServers(), new Properties(), topics)) {
+    try (RawEntryProducer producer = RawEntryProducer.connect(KAFKA.bootstrapServers(), new Properties(), topics)) {
       produced = pipeline().run(sources, producer);
     }
 
@@ -119,27 +100,9 @@ class IngestToKafkaTest {
     return new IngestPipeline(new PageSources(new HttpPageFetcher(), null), new PageSplitter(), Clock.systemUTC());
   }
 
-  /** Reads a topic from the beginning to its end offsets (which are final: the producer is closed). */
   private static <V> List<ConsumerRecord<String, V>> readAll(Topic<String, V> topic, int atLeast) {
-    Properties config = new Properties();
-    config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
-    config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-    List<ConsumerRecord<String, V>> records = new ArrayList<>();
-    try (KafkaConsumer<String, V> consumer =
-        new KafkaConsumer<>(config, topic.keySerde().deserializer(), topic.valueSerde().deserializer())) {
-      List<TopicPartition> partitions = consumer.partitionsFor(topic.name()).stream()
-          .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-      consumer.assign(partitions);
-      consumer.seekToBeginning(partitions);
-      Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-      long total = end.values().stream().mapToLong(Long::longValue).sum();
-      assertThat(total).isGreaterThanOrEqualTo(atLeast);
-      long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-      while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
-        assertThat(System.nanoTime()).as("read %s to its end offsets in time", topic.name()).isLessThan(deadline);
-        consumer.poll(Duration.ofMillis(500)).forEach(records::add);
-      }
-    }
+    List<ConsumerRecord<String, V>> records = TopicContents.readAll(KAFKA.bootstrapServers(), topic);
+    assertThat(records).hasSizeGreaterThanOrEqualTo(atLeast);
     return records;
   }
 

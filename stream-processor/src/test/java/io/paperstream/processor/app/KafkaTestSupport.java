@@ -1,68 +1,23 @@
 package io.paperstream.processor.app;
 
-import io.paperstream.schemas.Topic;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.ExecutionException;
-import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ListOffsetsOptions;
 import org.apache.kafka.clients.admin.ListOffsetsResult;
 import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.TopicPartition;
 
-/** Reading topics and consumer-group progress on a real broker, for tests. */
+/** Consumer-group progress of the processor on a real broker, for tests. */
 final class KafkaTestSupport {
 
   private KafkaTestSupport() {}
-
-  /** Every record of a topic, from the beginning to the end offsets found at the start. */
-  static <K, V> List<ConsumerRecord<K, V>> readAll(String bootstrap, Topic<K, V> topic) {
-    Properties config = new Properties();
-    config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-    config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-    List<ConsumerRecord<K, V>> records = new ArrayList<>();
-    try (KafkaConsumer<K, V> consumer =
-        new KafkaConsumer<>(config, topic.keySerde().deserializer(), topic.valueSerde().deserializer())) {
-      List<TopicPartition> partitions = consumer.partitionsFor(topic.name()).stream()
-          .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-      consumer.assign(partitions);
-      consumer.seekToBeginning(partitions);
-      Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-      long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-      while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
-        if (System.nanoTime() > deadline) {
-          throw new AssertionError("could not read " + topic.name() + " to its end within 60 s");
-        }
-        consumer.poll(Duration.ofMillis(200)).forEach(records::add);
-      }
-    }
-    return records;
-  }
-
-  /** The latest value per key of a table topic; deleted keys are absent. */
-  static <V> Map<String, V> table(String bootstrap, Topic<String, V> topic) {
-    Map<String, V> latest = new LinkedHashMap<>();
-    for (ConsumerRecord<String, V> record : readAll(bootstrap, topic)) {
-      if (record.value() == null) {
-        latest.remove(record.key());
-      } else {
-        latest.put(record.key(), record.value());
-      }
-    }
-    return latest;
-  }
 
   /**
    * Whether the application has consumed every partition it reads to the end: its input topics

@@ -1,7 +1,6 @@
 package io.paperstream.processor.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -10,8 +9,9 @@ import io.paperstream.ingest.IngestPipeline;
 import io.paperstream.ingest.source.HttpPageFetcher;
 import io.paperstream.ingest.source.PageSources;
 import io.paperstream.ingest.split.PageSplitter;
-import io.paperstream.kafka.EmbeddedKafkaBroker;
 import io.paperstream.kafka.KafkaCluster;
+import io.paperstream.kafka.testing.EmbeddedKafkaExtension;
+import io.paperstream.kafka.testing.TopicContents;
 import io.paperstream.schemas.DeadLetter;
 import io.paperstream.schemas.KeywordCount;
 import io.paperstream.schemas.Paper;
@@ -29,37 +29,23 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The processor on a real single-node KRaft broker, fed through the real ingest path. */
 class ProcessorOnKafkaTest {
 
-  @TempDir static Path brokerDir;
   @TempDir Path stateDir;
 
-  private static EmbeddedKafkaBroker broker;
-
-  @BeforeAll
-  static void startBroker() {
-    broker = EmbeddedKafkaBroker.builder(brokerDir).port(0).build().start();
-  }
-
-  @AfterAll
-  static void stopBroker() {
-    if (broker != null) {
-      broker.close();
-    }
-  }
+  @RegisterExtension static final EmbeddedKafkaExtension KAFKA = new EmbeddedKafkaExtension();
 
   @Test
   void ownPagesEndAsOneRecordPerPaperWithBadEntriesDeadLettered() throws Exception {
     // given a text page and an API page that share one paper, with one bad API element and
     // one entry that cannot be normalized (negative upvotes)
-    TestPipeline pipeline = new TestPipeline(broker.bootstrapServers(), stateDir);
+    TestPipeline pipeline = new TestPipeline(KAFKA.bootstrapServers(), stateDir);
     pipeline.ingest(List.of(resource("pages").toString()));
 
     // when the processor has caught up
@@ -69,7 +55,7 @@ class ProcessorOnKafkaTest {
     }
 
     // then there is one record per paper; the shared one knows both pages
-    Map<String, Paper> papers = KafkaTestSupport.table(broker.bootstrapServers(), pipeline.topics.papers());
+    Map<String, Paper> papers = TopicContents.table(KAFKA.bootstrapServers(), pipeline.topics.papers());
     assertThat(papers).hasSize(4);
     Paper tides = papers.get("2601.00001");
     assertThat(tides.getSightings()).isEqualTo(2);
@@ -78,7 +64,7 @@ class ProcessorOnKafkaTest {
     assertThat(tides.getUpvotes()).isEqualTo(7);
     assertThat(papers.values()).extracting(Paper::getTitle).contains("Quiet Gradients in Loud Networks");
     // and the entry that could not be normalized is in the processing dead-letter topic
-    assertThat(KafkaTestSupport.readAll(broker.bootstrapServers(), pipeline.topics.processingDeadLetters()))
+    assertThat(TopicContents.readAll(KAFKA.bootstrapServers(), pipeline.topics.processingDeadLetters()))
         .hasSize(1)
         .allSatisfy(record -> assertThat(new String(record.headers().lastHeader("__streams.errors.message").value()))
             .contains("position 3").contains("upvote"));
@@ -89,7 +75,7 @@ class ProcessorOnKafkaTest {
   void sharedFixturesEndAsOneRecordPerDistinctPaper() throws Exception {
     Path shared = sharedFixturesOrSkip();
     // given the seeds and the API days ingested
-    TestPipeline pipeline = new TestPipeline(broker.bootstrapServers(), stateDir);
+    TestPipeline pipeline = new TestPipeline(KAFKA.bootstrapServers(), stateDir);
     List<String> sources = List.of(shared.resolve("seeds").toString(), shared.resolve("hf-api/daily").toString(),
         shared.resolve("hf-api/modern").toString());
     pipeline.ingest(sources);
@@ -117,7 +103,7 @@ class ProcessorOnKafkaTest {
     assertThat(seedTitles).hasSize(301);
     Set<String> seedOnly = new HashSet<>(seedTitles);
     seedOnly.removeAll(apiTitles);
-    Map<String, Paper> papers = KafkaTestSupport.table(broker.bootstrapServers(), pipeline.topics.papers());
+    Map<String, Paper> papers = TopicContents.table(KAFKA.bootstrapServers(), pipeline.topics.papers());
     assertThat(papers).hasSize(apiIds.size() + seedOnly.size());
     assertThat(papers.keySet()).containsAll(apiIds);
     // and the keyword counts equal a recount of the papers table
@@ -133,7 +119,7 @@ class ProcessorOnKafkaTest {
       }
     }
     Map<String, KeywordCount> counts =
-        KafkaTestSupport.table(broker.bootstrapServers(), pipeline.topics.keywordDailyCounts());
+        TopicContents.table(KAFKA.bootstrapServers(), pipeline.topics.keywordDailyCounts());
     Map<String, Long> actual = new HashMap<>();
     counts.forEach((key, count) -> actual.put(key, count.getCount()));
     assertThat(actual).isNotEmpty().isEqualTo(expected);

@@ -4,8 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.paperstream.ingest.produce.RawEntryProducer;
-import io.paperstream.kafka.EmbeddedKafkaBroker;
 import io.paperstream.kafka.KafkaCluster;
+import io.paperstream.kafka.testing.EmbeddedKafkaExtension;
+import io.paperstream.kafka.testing.TopicContents;
 import io.paperstream.processor.topology.PaperMerger;
 import io.paperstream.schemas.KeywordCount;
 import io.paperstream.schemas.Paper;
@@ -22,30 +23,16 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A processor killed mid-stream (SIGKILL, no clean shutdown) and restarted ends where an uninterrupted one does. */
 class ProcessorRestartTest {
 
-  @TempDir static Path brokerDir;
   @TempDir Path work;
 
-  private static EmbeddedKafkaBroker broker;
-
-  @BeforeAll
-  static void startBroker() {
-    broker = EmbeddedKafkaBroker.builder(brokerDir).port(0).build().start();
-  }
-
-  @AfterAll
-  static void stopBroker() {
-    if (broker != null) {
-      broker.close();
-    }
-  }
+  @RegisterExtension static final EmbeddedKafkaExtension KAFKA = new EmbeddedKafkaExtension();
 
   @Test
   void killedAndRestartedEqualsUninterrupted() throws Exception {
@@ -83,13 +70,13 @@ class ProcessorRestartTest {
     // published only with a material change, so which sighting's time it shows depends on the
     // order sightings from different partitions arrive in, in any two runs, crash or not.
     Map<String, Paper> expectedPapers = withoutLastSeen(
-        KafkaTestSupport.table(broker.bootstrapServers(), reference.topics.papers()));
+        TopicContents.table(KAFKA.bootstrapServers(), reference.topics.papers()));
     Map<String, KeywordCount> expectedCounts =
-        KafkaTestSupport.table(broker.bootstrapServers(), reference.topics.keywordDailyCounts());
+        TopicContents.table(KAFKA.bootstrapServers(), reference.topics.keywordDailyCounts());
     assertThat(expectedPapers).hasSizeGreaterThan(3_000);
-    assertSameTable(withoutLastSeen(KafkaTestSupport.table(broker.bootstrapServers(), interrupted.topics.papers())),
+    assertSameTable(withoutLastSeen(TopicContents.table(KAFKA.bootstrapServers(), interrupted.topics.papers())),
         expectedPapers);
-    assertSameTable(KafkaTestSupport.table(broker.bootstrapServers(), interrupted.topics.keywordDailyCounts()),
+    assertSameTable(TopicContents.table(KAFKA.bootstrapServers(), interrupted.topics.keywordDailyCounts()),
         expectedCounts);
   }
 
@@ -114,13 +101,13 @@ class ProcessorRestartTest {
   }
 
   private TestPipeline pipeline(String name) throws IOException {
-    return new TestPipeline(broker.bootstrapServers(), Files.createDirectories(work.resolve(name)));
+    return new TestPipeline(KAFKA.bootstrapServers(), Files.createDirectories(work.resolve(name)));
   }
 
   private static void produce(TestPipeline pipeline, List<RawEntry> entries) {
     pipeline.createTopics();
     try (RawEntryProducer producer =
-        RawEntryProducer.connect(broker.bootstrapServers(), new Properties(), pipeline.topics)) {
+        RawEntryProducer.connect(KAFKA.bootstrapServers(), new Properties(), pipeline.topics)) {
       entries.forEach(producer::entry);
     }
   }
@@ -140,7 +127,7 @@ class ProcessorRestartTest {
         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-cp", System.getProperty("java.class.path"),
         ProcessorMain.class.getName(),
-        "--bootstrap-servers", broker.bootstrapServers(),
+        "--bootstrap-servers", KAFKA.bootstrapServers(),
         "--config", config.toString()));
     return new ProcessBuilder(command)
         .redirectErrorStream(true)
@@ -149,7 +136,7 @@ class ProcessorRestartTest {
   }
 
   private static long committedOnRawEntries(TestPipeline pipeline) throws Exception {
-    try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
+    try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA.bootstrapServers()))) {
       Map<TopicPartition, OffsetAndMetadata> committed =
           admin.listConsumerGroupOffsets(pipeline.applicationId).partitionsToOffsetAndMetadata().get();
       return committed.entrySet().stream()

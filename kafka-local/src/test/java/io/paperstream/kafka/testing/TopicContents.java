@@ -1,0 +1,57 @@
+package io.paperstream.kafka.testing;
+
+import io.paperstream.schemas.Topic;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+
+/** What a topic holds, read committed, from the beginning to the end offsets found at the start. */
+public final class TopicContents {
+
+  private static final Duration READ_LIMIT = Duration.ofSeconds(60);
+
+  private TopicContents() {}
+
+  public static <K, V> List<ConsumerRecord<K, V>> readAll(String bootstrapServers, Topic<K, V> topic) {
+    Properties config = new Properties();
+    config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    List<ConsumerRecord<K, V>> records = new ArrayList<>();
+    try (KafkaConsumer<K, V> consumer =
+        new KafkaConsumer<>(config, topic.keySerde().deserializer(), topic.valueSerde().deserializer())) {
+      List<TopicPartition> partitions = consumer.partitionsFor(topic.name()).stream()
+          .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+      consumer.assign(partitions);
+      consumer.seekToBeginning(partitions);
+      Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+      long deadline = System.nanoTime() + READ_LIMIT.toNanos();
+      while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
+        if (System.nanoTime() > deadline) {
+          throw new AssertionError("could not read " + topic.name() + " to its end within " + READ_LIMIT);
+        }
+        consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+      }
+    }
+    return records;
+  }
+
+  /** The latest value per key of a table topic; deleted keys are absent. */
+  public static <V> Map<String, V> table(String bootstrapServers, Topic<String, V> topic) {
+    Map<String, V> latest = new LinkedHashMap<>();
+    for (ConsumerRecord<String, V> record : readAll(bootstrapServers, topic)) {
+      if (record.value() == null) {
+        latest.remove(record.key());
+      } else {
+        latest.put(record.key(), record.value());
+      }
+    }
+    return latest;
+  }
+}
