@@ -1,7 +1,9 @@
 package io.paperstream.cli;
 
+import io.paperstream.app.RunCommand;
 import io.paperstream.ingest.cli.IngestCommand;
 import io.paperstream.ingest.cli.SplitCommand;
+import io.paperstream.ingest.feed.FeedCommand;
 import io.paperstream.kafka.BrokerCommand;
 import io.paperstream.processor.app.ProcessCommand;
 import picocli.CommandLine;
@@ -11,8 +13,8 @@ import picocli.CommandLine.IExecutionExceptionHandler;
 /** The {@code papers} command: one entry point for every paperstream command. */
 @Command(name = "papers", mixinStandardHelpOptions = true, version = "paperstream 0.1.0",
     description = "Follow research as it happens: digest pages in, Kafka streams out.",
-    subcommands = {SplitCommand.class, IngestCommand.class, ProcessCommand.class, ExportCommand.class,
-        BrokerCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {RunCommand.class, SplitCommand.class, IngestCommand.class, FeedCommand.class, ProcessCommand.class,
+        ExportCommand.class, BrokerCommand.class, CommandLine.HelpCommand.class})
 public final class Papers implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -25,7 +25,7 @@ class PapersCommandLineTest {
 
   @Test
   void everyCommandHasHelp() {
-    for (String command : List.of("split", "ingest", "process", "export", "broker")) {
+    for (String command : List.of("run", "split", "ingest", "feed", "process", "export", "broker")) {
       Run run = run(command, "--help");
       assertThat(run.exit).as(command).isZero();
       assertThat(run.out).as(command).contains("Usage: papers " + command);

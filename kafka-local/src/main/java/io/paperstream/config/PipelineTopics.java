@@ -20,7 +20,8 @@ public final class PipelineTopics {
   public static final int DEFAULT_REPLICATION = 1;
 
   /** Topics that hold the latest value per key: compacted, so they keep every key forever. */
-  private static final Set<String> TABLES = Set.of(Topics.PAPERS, Topics.KEYWORD_DAILY_COUNTS, Topics.KEYWORD_TRENDS);
+  private static final Set<String> TABLES =
+      Set.of(Topics.PAPERS, Topics.KEYWORD_DAILY_COUNTS, Topics.KEYWORD_TRENDS, Topics.FETCH_LOG);
 
   private PipelineTopics() {}
 
@@ -35,6 +36,14 @@ public final class PipelineTopics {
         newTopic(topics.rawDeadLetters(), Topics.RAW_DEAD_LETTERS, settings));
   }
 
+  /** The topics the continuous feed writes: the ingest topics and its fetch log. */
+  public static List<NewTopic> feedTopics(Topics topics, Settings settings) {
+    return List.of(
+        newTopic(topics.rawEntries(), Topics.RAW_ENTRIES, settings),
+        newTopic(topics.rawDeadLetters(), Topics.RAW_DEAD_LETTERS, settings),
+        newTopic(topics.fetchLog(), Topics.FETCH_LOG, settings));
+  }
+
   /** Every topic of the pipeline. */
   public static List<NewTopic> allTopics(Topics topics, Settings settings) {
     return List.of(
@@ -44,7 +53,8 @@ public final class PipelineTopics {
         newTopic(topics.keywordDailyCounts(), Topics.KEYWORD_DAILY_COUNTS, settings),
         newTopic(topics.keywordTrends(), Topics.KEYWORD_TRENDS, settings),
         newTopic(topics.processingDeadLetters(), Topics.PROCESSING_DEAD_LETTERS, settings),
-        newTopic(topics.sightings(), Topics.SIGHTINGS, settings));
+        newTopic(topics.sightings(), Topics.SIGHTINGS, settings),
+        newTopic(topics.fetchLog(), Topics.FETCH_LOG, settings));
   }
 
   private static NewTopic newTopic(Topic<?, ?> topic, String logical, Settings settings) {

@@ -54,13 +54,15 @@ public final class Settings {
     return new Settings(new Properties(), Map.of());
   }
 
-  /** A copy of these settings in which {@code key} is set, as a flag would set it. */
+  /** A copy of these settings in which {@code key} is set, as a flag would set it; null sets nothing. */
   public Settings with(String key, String value) {
+    if (value == null) {
+      // an absent flag overrides nothing: the environment and the file still count
+      return this;
+    }
     Properties copy = new Properties();
     copy.putAll(file);
-    if (value != null) {
-      copy.setProperty(key, value);
-    }
+    copy.setProperty(key, value);
     Map<String, String> envWithout = new java.util.HashMap<>(env);
     envWithout.remove(envName(key));
     return new Settings(copy, Map.copyOf(envWithout));

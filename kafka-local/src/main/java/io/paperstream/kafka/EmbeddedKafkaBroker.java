@@ -336,7 +336,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
   private void startServer() {
     for (int attempt = 1; ; attempt++) {
       int brokerPort = requestedPort == 0 ? freePort() : requireFree(requestedPort);
-      int controllerPort = freePort();
+      int controllerPort = freePortOtherThan(brokerPort);
       KafkaRaftServer candidate =
           new KafkaRaftServer(new KafkaConfig(brokerProperties(brokerPort, controllerPort), false),
               Time.SYSTEM);
@@ -480,6 +480,16 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     } catch (IOException e) {
       throw new LocalKafkaException("Cannot find a free port on " + HOST + ": " + e, e);
     }
+  }
+
+  // The broker's port is free again once chosen, so the OS may hand it out a second time: ask
+  // until the controller gets another one.
+  private static int freePortOtherThan(int taken) {
+    int port = freePort();
+    while (port == taken) {
+      port = freePort();
+    }
+    return port;
   }
 
   // Kafka's own bind error surfaces only after the controller started, and reads less clearly.

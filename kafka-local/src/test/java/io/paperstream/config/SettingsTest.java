@@ -32,6 +32,14 @@ class SettingsTest {
   }
 
   @Test
+  void anAbsentFlagLeavesTheEnvironmentInForce() {
+    Settings settings = Settings.load(null, Map.of("PAPERSTREAM_BOOTSTRAP_SERVERS", "kafka-1:9092"))
+        .with("bootstrap.servers", null);
+
+    assertThat(settings.find("bootstrap.servers")).contains("kafka-1:9092");
+  }
+
+  @Test
   void configFileCanBeNamedByTheEnvironment() throws IOException {
     Path file = dir.resolve("other.properties");
     Files.writeString(file, "bootstrap.servers=kafka-1:9092\n");

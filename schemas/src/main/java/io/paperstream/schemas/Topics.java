@@ -25,6 +25,7 @@ public final class Topics {
   public static final String KEYWORD_TRENDS = "keyword-trends";
   public static final String PROCESSING_DEAD_LETTERS = "processing-dead-letters";
   public static final String SIGHTINGS = "sightings";
+  public static final String FETCH_LOG = "fetch-log";
 
   /** Logical name to default topic name, in pipeline order. */
   public static final Map<String, String> DEFAULT_NAMES = defaultNames();
@@ -39,6 +40,7 @@ public final class Topics {
   private final Topic<String, KeywordTrend> keywordTrends;
   private final Topic<byte[], byte[]> processingDeadLetters;
   private final Topic<String, Paper> sightings;
+  private final Topic<String, FetchLogEntry> fetchLog;
 
   private Topics(UnaryOperator<String> nameOf) {
     SchemaStore store = PublishedSchemas.load().store();
@@ -53,6 +55,7 @@ public final class Topics {
     this.processingDeadLetters =
         new Topic<>(nameOf.apply(PROCESSING_DEAD_LETTERS), Serdes.ByteArray(), Serdes.ByteArray());
     this.sightings = new Topic<>(nameOf.apply(SIGHTINGS), keys, papers.valueSerde());
+    this.fetchLog = new Topic<>(nameOf.apply(FETCH_LOG), keys, AvroSerde.forType(FetchLogEntry.class, store));
   }
 
   /**
@@ -108,6 +111,14 @@ public final class Topics {
     return sightings;
   }
 
+  /**
+   * The continuous feed's fetch log (compacted): the last fetch of each page, so that a restarted
+   * feed resumes where it stopped; key = the page's URL.
+   */
+  public Topic<String, FetchLogEntry> fetchLog() {
+    return fetchLog;
+  }
+
   /** The topic with this topic name or logical name ({@code papers}, {@code raw-entries}, ...). */
   public java.util.Optional<Topic<?, ?>> find(String name) {
     List<String> logical = List.copyOf(DEFAULT_NAMES.keySet());
@@ -123,7 +134,7 @@ public final class Topics {
   /** Every topic, in the order of {@link #DEFAULT_NAMES}. */
   public List<Topic<?, ?>> all() {
     return List.of(rawEntries, rawDeadLetters, papers, keywordDailyCounts, keywordTrends, processingDeadLetters,
-        sightings);
+        sightings, fetchLog);
   }
 
   private static Map<String, String> defaultNames() {
@@ -135,6 +146,7 @@ public final class Topics {
     names.put(KEYWORD_TRENDS, "keyword-trends");
     names.put(PROCESSING_DEAD_LETTERS, "paper-processing-dead-letters");
     names.put(SIGHTINGS, "paper-sightings");
+    names.put(FETCH_LOG, "paper-fetch-log");
     return java.util.Collections.unmodifiableMap(names);
   }
 }

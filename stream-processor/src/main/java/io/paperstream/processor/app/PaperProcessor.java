@@ -9,6 +9,7 @@ import io.paperstream.schemas.Topics;
 import java.time.Duration;
 import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.Consumer;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.Topology;
@@ -31,6 +32,15 @@ public final class PaperProcessor implements AutoCloseable {
 
   /** Creates the missing topics on {@code cluster} and starts processing. */
   public static PaperProcessor start(KafkaCluster cluster, Settings settings) {
+    return start(cluster, settings, streams -> { });
+  }
+
+  /**
+   * As {@link #start(KafkaCluster, Settings)}, with {@code beforeStart} given the streams
+   * instance before it starts: the place to bind metrics or add listeners, which Kafka Streams
+   * accepts only in the CREATED state.
+   */
+  public static PaperProcessor start(KafkaCluster cluster, Settings settings, Consumer<KafkaStreams> beforeStart) {
     ProcessorSettings processorSettings = new ProcessorSettings(settings);
     Topics topics = processorSettings.topics();
     try (Admin admin = cluster.admin()) {
@@ -52,6 +62,7 @@ public final class PaperProcessor implements AutoCloseable {
         processor.terminated.countDown();
       }
     });
+    beforeStart.accept(streams);
     streams.start();
     return processor;
   }

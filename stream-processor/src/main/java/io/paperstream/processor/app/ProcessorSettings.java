@@ -23,6 +23,11 @@ public final class ProcessorSettings {
   public static final String KEYWORDS_KEY = "processor.keywords-per-paper";
   public static final String TREND_TOP_KEY = "processor.trend-top";
   public static final String TREND_INTERVAL_KEY = "processor.trend-emit-interval-ms";
+  /**
+   * {@code host:port} where this instance answers interactive queries; other instances of the
+   * same application id forward queries for keys this one owns there. Unset: no forwarding.
+   */
+  public static final String APPLICATION_SERVER_KEY = "processor.application-server";
 
   public static final String DEFAULT_APPLICATION_ID = "paperstream-processor";
 
@@ -63,6 +68,8 @@ public final class ProcessorSettings {
     config.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueExceptionHandler.class);
     config.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueProcessingExceptionHandler.class);
     config.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
+    settings.find(APPLICATION_SERVER_KEY)
+        .ifPresent(server -> config.put(StreamsConfig.APPLICATION_SERVER_CONFIG, server));
     config.putAll(clientOverrides);
     return config;
   }

@@ -1,0 +1,245 @@
+package io.paperstream.app;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.paperstream.config.Settings;
+import io.paperstream.kafka.KafkaCluster;
+import io.paperstream.processor.app.PaperProcessor;
+import io.paperstream.processor.app.ProcessorSettings;
+import io.paperstream.processor.enrich.KeywordExtractor;
+import io.paperstream.processor.topology.PaperTopology;
+import io.paperstream.schemas.Topics;
+import java.net.InetAddress;
+import java.time.Duration;
+import java.net.UnknownHostException;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.Set;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.CloseOptions;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.KeyQueryMetadata;
+import org.apache.kafka.streams.StoreQueryParameters;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
+import org.apache.kafka.streams.state.HostInfo;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.QueryableStoreTypes;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+
+/**
+ * One running paperstream instance on a cluster: the HTTP server, then the processor (which
+ * must know the server's address, {@code application.server}, before it starts), their metrics
+ * and health. {@code papers run} runs one; tests run one or several.
+ */
+public final class AppStack implements AutoCloseable {
+
+  private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
+
+  private final Topics topics;
+  private final HttpApi http;
+  private final PaperProcessor processor;
+  private final AppMetrics metrics;
+  private final LagMonitor lag;
+  private final String advertised;
+  private Optional<Map<TopicPartition, Long>> lastCaughtUpEnds = Optional.empty();
+
+  private AppStack(Topics topics, HttpApi http, PaperProcessor processor, AppMetrics metrics, LagMonitor lag,
+      String advertised) {
+    this.topics = topics;
+    this.http = http;
+    this.processor = processor;
+    this.metrics = metrics;
+    this.lag = lag;
+    this.advertised = advertised;
+  }
+
+  /** Starts the HTTP server and the processor (creating missing topics) on {@code cluster}. */
+  public static AppStack start(KafkaCluster cluster, Settings settings) {
+    ObjectMapper mapper = new ObjectMapper();
+    String host = settings.get(HttpApi.HOST_KEY, HttpApi.DEFAULT_HOST);
+    int port = settings.getInt(HttpApi.PORT_KEY, HttpApi.DEFAULT_PORT);
+    ProcessorSettings processorSettings = new ProcessorSettings(settings);
+    Topics topics = processorSettings.topics();
+    Properties streamsConfig = processorSettings.streamsConfig(cluster.bootstrapServers(), new Properties());
+    String applicationId = streamsConfig.getProperty(StreamsConfig.APPLICATION_ID_CONFIG);
+    boolean exactlyOnce =
+        !StreamsConfig.AT_LEAST_ONCE.equals(streamsConfig.getProperty(StreamsConfig.PROCESSING_GUARANTEE_CONFIG));
+
+    AppMetrics metrics = new AppMetrics();
+    LagMonitor lag = new LagMonitor(cluster.admin(), applicationId, topics, exactlyOnce);
+    QueryService queries = new QueryService(new KeywordExtractor(), mapper);
+    KafkaStreams[] streams = new KafkaStreams[1];
+    Health health = new Health(() -> streams[0], lag, queries, applicationId, mapper);
+    HttpApi http = null;
+    try {
+      // The port is known only once bound (port 0 picks a free one) and the processor must
+      // advertise it, so the server starts first and answers 503 until the processor is attached.
+      http = HttpApi.start(host, port, queries, health, metrics, mapper);
+      String advertised = settings.get(ProcessorSettings.APPLICATION_SERVER_KEY, advertisedHost(host) + ":" + http.port());
+      HostInfo self = HostInfo.buildFromEndpoint(advertised);
+      PaperProcessor processor = PaperProcessor.start(cluster,
+          settings.with(ProcessorSettings.APPLICATION_SERVER_KEY, advertised), created -> {
+            metrics.bindStreams(created, topics.papers().name());
+            streams[0] = created;
+            queries.attach(created, self);
+          });
+      return new AppStack(topics, http, processor, metrics, lag, advertised);
+    } catch (RuntimeException e) {
+      if (http != null) {
+        http.close();
+      }
+      lag.close();
+      metrics.close();
+      throw e;
+    }
+  }
+
+  public int httpPort() {
+    return http.port();
+  }
+
+  /** Where this instance answers, as other instances reach it ({@code host:port}). */
+  public String applicationServer() {
+    return advertised;
+  }
+
+  public KafkaStreams streams() {
+    return processor.streams();
+  }
+
+  public PaperProcessor processor() {
+    return processor;
+  }
+
+  public AppMetrics metrics() {
+    return metrics;
+  }
+
+  public Topics topics() {
+    return topics;
+  }
+
+  public LagMonitor lag() {
+    return lag;
+  }
+
+  /**
+   * Whether the processor has caught up: nothing left to consume on its inputs (raw entries,
+   * sightings, its repartition topics), no trend waiting to be emitted, no open transaction on
+   * its outputs, and the lag read again last, so nothing arrived in between. Meant to be polled:
+   * it answers true only when the outputs' end offsets are also the same as at the previous
+   * call that found all this, because a record the processor has just produced may still sit
+   * in its producer's buffer (linger), invisible to the broker for a moment.
+   */
+  public synchronized boolean caughtUp() throws Exception {
+    Optional<Map<TopicPartition, Long>> ends = Optional.empty();
+    if (streams().state() == KafkaStreams.State.RUNNING && zeroLag() && trendsEmitted()) {
+      ends = lag.committedOutputEnds();
+      if (ends.isPresent() && !zeroLag()) {
+        ends = Optional.empty();
+      }
+    }
+    boolean stable = ends.isPresent() && ends.equals(lastCaughtUpEnds);
+    lastCaughtUpEnds = ends;
+    return stable;
+  }
+
+  /** Papers in this instance's partitions of the papers store. */
+  public long localPapers() {
+    return countKeys(PaperTopology.PAPERS_STORE, key -> key);
+  }
+
+  /** Papers in this instance's partitions, as RocksDB estimates them: cheap enough for a status line. */
+  public long approximateLocalPapers() {
+    try {
+      return streams().store(StoreQueryParameters.fromNameAndType(PaperTopology.PAPERS_STORE,
+          QueryableStoreTypes.<String, Object>keyValueStore())).approximateNumEntries();
+    } catch (InvalidStateStoreException e) {
+      return 0;
+    }
+  }
+
+  /** Distinct keywords with a count (the trend store holds them all, on one partition). */
+  public long keywords() {
+    Set<String> keywords = new HashSet<>();
+    countKeys(PaperTopology.TRENDS_BY_KEYWORD_STORE, key -> {
+      keywords.add(key.substring(0, key.lastIndexOf('|')));
+      return key;
+    });
+    return keywords.size();
+  }
+
+  private boolean zeroLag() throws Exception {
+    Map<String, Long> perInput = lag.lagPerInput();
+    return perInput.values().stream().allMatch(l -> l == 0);
+  }
+
+  // The trend processor marks dates whose trend changed and emits them on its next punctuation.
+  // The marks live with the trend partition: on another instance, that instance tells.
+  private boolean trendsEmitted() {
+    KeyQueryMetadata owner = streams().queryMetadataForKey(PaperTopology.TRENDS_DIRTY_STORE, "",
+        Serdes.String().serializer());
+    if (owner == null || KeyQueryMetadata.NOT_AVAILABLE.equals(owner)) {
+      return false;
+    }
+    if (!owner.activeHost().equals(HostInfo.buildFromEndpoint(advertised))) {
+      return true;
+    }
+    try (KeyValueIterator<String, Object> dirty = streams().store(StoreQueryParameters.fromNameAndType(
+        PaperTopology.TRENDS_DIRTY_STORE, QueryableStoreTypes.<String, Object>keyValueStore())).all()) {
+      return !dirty.hasNext();
+    } catch (InvalidStateStoreException e) {
+      return false;
+    }
+  }
+
+  private long countKeys(String storeName, java.util.function.UnaryOperator<String> visit) {
+    try {
+      ReadOnlyKeyValueStore<String, Object> store = streams().store(
+          StoreQueryParameters.fromNameAndType(storeName, QueryableStoreTypes.<String, Object>keyValueStore()));
+      long count = 0;
+      try (KeyValueIterator<String, Object> all = store.all()) {
+        while (all.hasNext()) {
+          visit.apply(all.next().key);
+          count++;
+        }
+      }
+      return count;
+    } catch (InvalidStateStoreException e) {
+      return 0;
+    }
+  }
+
+  // A wildcard bind address cannot be dialled by other instances: advertise the host name.
+  private static String advertisedHost(String bindHost) {
+    if (!bindHost.equals("0.0.0.0") && !bindHost.equals("::")) {
+      return bindHost;
+    }
+    try {
+      return InetAddress.getLocalHost().getCanonicalHostName();
+    } catch (UnknownHostException e) {
+      return "localhost";
+    }
+  }
+
+  @Override
+  public void close() {
+    try {
+      http.close();
+    } finally {
+      try {
+        // Leave the consumer group: otherwise the next run of this instance (papers run is often
+        // run again at once) waits out the session timeout (45 s) for the member that is gone.
+        streams().close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
+            .withTimeout(CLOSE_TIMEOUT));
+        processor.close();
+      } finally {
+        lag.close();
+        metrics.close();
+      }
+    }
+  }
+}

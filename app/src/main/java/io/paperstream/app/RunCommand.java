@@ -1,0 +1,233 @@
+package io.paperstream.app;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.paperstream.config.ClusterOptions;
+import io.paperstream.config.Settings;
+import io.paperstream.ingest.IngestPipeline;
+import io.paperstream.ingest.feed.DailyFeed;
+import io.paperstream.ingest.produce.RawEntryProducer;
+import io.paperstream.ingest.source.HttpPageFetcher;
+import io.paperstream.ingest.source.PageSources;
+import io.paperstream.ingest.split.PageSplitter;
+import io.paperstream.kafka.KafkaCluster;
+import io.paperstream.schemas.Topics;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.streams.KafkaStreams;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "run", mixinStandardHelpOptions = true,
+    description = {
+        "Runs everything in one process: the local broker (unless bootstrap servers are configured), the topics, "
+            + "the stream processor, the HTTP query API and feeds (http://127.0.0.1:8080/), and the ingest of SOURCEs.",
+        "With no SOURCE: the continuous daily feed (see papers feed) polls the digests on its schedule.",
+        "With --once: ingests the SOURCEs, waits until the processor has caught up, prints a summary and exits "
+            + "(--export DIR then writes the final topics as JSON-lines files).",
+        "Exit status: 0 when done (or stopped with Ctrl-C), 1 when a source could not be read or the processor "
+            + "failed, 2 for a usage error."})
+public final class RunCommand implements Callable<Integer> {
+
+  private static final Logger LOG = LoggerFactory.getLogger(RunCommand.class);
+  private static final long POLL_MS = 250;
+  private static final long STATUS_EVERY_MS = 2_000;
+
+  @Parameters(arity = "0..*", paramLabel = "SOURCE",
+      description = "A page file, a folder (read recursively: *.txt, *.json, *.html, *.htm) or an http(s) URL. "
+          + "None: serve what is in Kafka.")
+  List<String> sources = List.of();
+
+  @Option(names = "--once", description = "Ingest, wait until the processor has caught up, print a summary, exit.")
+  boolean once;
+
+  @Option(names = "--export", paramLabel = "DIR",
+      description = "With --once: write papers, keyword-daily-counts, keyword-trends and both dead-letter topics "
+          + "to DIR as <name>.jsonl (tables: the latest value per key).")
+  Path exportDir;
+
+  @Option(names = "--http-port", paramLabel = "PORT",
+      description = "HTTP port (setting http.port; default 8080; 0: any free port).")
+  Integer httpPort;
+
+  @Option(names = "--http-host", paramLabel = "HOST",
+      description = "HTTP bind address (setting http.host; default 127.0.0.1, loopback only).")
+  String httpHost;
+
+  @Option(names = "--as-of", paramLabel = "DATE",
+      description = "Date (YYYY-MM-DD) against which pages that print no year are resolved. "
+          + "Default: the fetch time, or the file's modification time.")
+  LocalDate asOf;
+
+  @Mixin ClusterOptions clusterOptions;
+
+  @Spec CommandSpec spec;
+
+  @Override
+  public Integer call() throws Exception {
+    if (exportDir != null && !once) {
+      throw new ParameterException(spec.commandLine(), "--export needs --once (the export is of the final topics)");
+    }
+    PrintWriter err = spec.commandLine().getErr();
+    Settings settings = clusterOptions.settings()
+        .with(HttpApi.PORT_KEY, httpPort == null ? null : String.valueOf(httpPort))
+        .with(HttpApi.HOST_KEY, httpHost);
+    KafkaCluster cluster = KafkaCluster.connect(settings);
+    AppStack stack;
+    try {
+      stack = AppStack.start(cluster, settings);
+    } catch (RuntimeException e) {
+      cluster.close();
+      throw e;
+    }
+    String host = settings.get(HttpApi.HOST_KEY, HttpApi.DEFAULT_HOST);
+    err.println("run: dashboard at http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + stack.httpPort()
+        + "/ ; Kafka at " + cluster.bootstrapServers());
+    err.flush();
+    if (once) {
+      try (cluster; stack) {
+        return runOnce(cluster, stack, err);
+      }
+    }
+    return serve(cluster, stack, settings, err);
+  }
+
+  private int runOnce(KafkaCluster cluster, AppStack stack, PrintWriter err) throws Exception {
+    SourceIngest.Totals totals = ingest(cluster, stack, err);
+    if (!awaitCaughtUp(stack, err)) {
+      err.println("run: the processor stopped (" + stack.streams().state() + ") before it caught up");
+      return 1;
+    }
+    TopicExport export = new TopicExport(cluster, stack.topics(), new ObjectMapper());
+    int processingDeadLetters = export.count(stack.topics().processingDeadLetters());
+    err.println("run: done: " + totals.pages() + " pages, " + totals.entries() + " entries, " + stack.localPapers()
+        + " papers, " + (totals.deadLetters() + processingDeadLetters) + " dead letters (" + totals.deadLetters()
+        + " at ingest, " + processingDeadLetters + " at processing), " + stack.keywords() + " keywords"
+        + (totals.unreadable() > 0 ? ", " + totals.unreadable() + " unreadable sources" : ""));
+    if (exportDir != null) {
+      Map<String, Integer> written = export.exportTo(exportDir);
+      err.println("run: exported to " + exportDir + ": " + written);
+    }
+    err.flush();
+    return totals.unreadable() == 0 ? 0 : 1;
+  }
+
+  private int serve(KafkaCluster cluster, AppStack stack, Settings settings, PrintWriter err) throws Exception {
+    // With no SOURCE, the continuous daily feed polls the digests on its schedule, in this process.
+    DailyFeed feed = sources.isEmpty() ? DailyFeed.connect(settings, cluster) : null;
+    // The JVM exits as soon as its shutdown hooks return, so the hook itself closes the feed,
+    // the stack (committing the processor's last transaction) and then the broker this process
+    // may own.
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      if (feed != null) {
+        feed.close();
+      }
+      stack.close();
+      cluster.close();
+    }, "paperstream-run-shutdown"));
+    int exit = 0;
+    if (feed != null) {
+      stack.metrics().bindFeed(feed.metrics());
+      Thread polling = new Thread(feed::runContinuously, "paperstream-feed");
+      polling.setDaemon(true);
+      polling.start();
+      err.println("run: no SOURCE given: following the daily feed at " + feed.settings().baseUrl()
+          + " every " + feed.settings().interval() + " (papers feed --help for the settings)");
+      err.flush();
+    } else {
+      exit = ingest(cluster, stack, err).unreadable() == 0 ? 0 : 1;
+    }
+    // after the ingest, so that status lines do not cut through the progress bar
+    ScheduledExecutorService status = Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread thread = new Thread(r, "paperstream-status");
+      thread.setDaemon(true);
+      return thread;
+    });
+    AtomicReference<String> last = new AtomicReference<>("");
+    status.scheduleWithFixedDelay(() -> printStatus(stack, err, last), 0, STATUS_EVERY_MS, TimeUnit.MILLISECONDS);
+    stack.processor().awaitTermination();
+    status.shutdownNow();
+    return stack.streams().state() == KafkaStreams.State.ERROR ? 1 : exit;
+  }
+
+  private SourceIngest.Totals ingest(KafkaCluster cluster, AppStack stack, PrintWriter err) {
+    if (sources.isEmpty()) {
+      return new SourceIngest.Totals(0, 0, 0, 0);
+    }
+    Topics topics = stack.topics();
+    IngestPipeline pipeline = new IngestPipeline(
+        new PageSources(new HttpPageFetcher(), asOf), new PageSplitter(), Clock.systemUTC());
+    Producer<byte[], byte[]> kafkaProducer = new KafkaProducer<>(
+        RawEntryProducer.producerConfig(cluster.bootstrapServers(), cluster.clientOverrides()),
+        new ByteArraySerializer(), new ByteArraySerializer());
+    stack.metrics().bindProducer(kafkaProducer);
+    SourceIngest.Totals totals;
+    try (RawEntryProducer producer = new RawEntryProducer(kafkaProducer, topics)) {
+      totals = new SourceIngest(pipeline, stack.metrics(), err).run(sources, producer);
+    }
+    err.println("run: ingested " + totals + " -> " + topics.rawEntries().name());
+    err.flush();
+    return totals;
+  }
+
+  /** Polls (on a timer, off this thread) until caught up; false when the processor stopped first. */
+  private static boolean awaitCaughtUp(AppStack stack, PrintWriter err) throws Exception {
+    CompletableFuture<Boolean> done = new CompletableFuture<>();
+    ScheduledExecutorService poll = Executors.newSingleThreadScheduledExecutor();
+    AtomicReference<String> last = new AtomicReference<>("");
+    try {
+      poll.scheduleWithFixedDelay(() -> printStatus(stack, err, last), STATUS_EVERY_MS, STATUS_EVERY_MS,
+          TimeUnit.MILLISECONDS);
+      poll.scheduleWithFixedDelay(() -> {
+        try {
+          KafkaStreams.State state = stack.streams().state();
+          if (state == KafkaStreams.State.ERROR || state == KafkaStreams.State.NOT_RUNNING
+              || state == KafkaStreams.State.PENDING_SHUTDOWN) {
+            done.complete(false);
+          } else if (stack.caughtUp()) {
+            done.complete(true);
+          }
+        } catch (Exception e) {
+          // a transient admin error: ask again on the next tick
+          LOG.debug("cannot tell whether the processor caught up yet", e);
+        }
+      }, POLL_MS, POLL_MS, TimeUnit.MILLISECONDS);
+      return done.get();
+    } finally {
+      poll.shutdownNow();
+    }
+  }
+
+  private static void printStatus(AppStack stack, PrintWriter err, AtomicReference<String> last) {
+    try {
+      long lag = stack.lag().lagPerInput().values().stream().mapToLong(Long::longValue).sum();
+      String line = "run: " + stack.streams().state() + ", ~" + stack.approximateLocalPapers() + " papers here, lag "
+          + lag + " (Ctrl-C stops)";
+      if (!line.equals(last.getAndSet(line))) {
+        err.println(line);
+        err.flush();
+      }
+    } catch (Exception e) {
+      LOG.debug("status not available", e);
+    }
+  }
+}

@@ -1,0 +1,60 @@
+package io.paperstream.app;
+
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.paperstream.config.Settings;
+import io.paperstream.ingest.IngestPipeline;
+import io.paperstream.ingest.produce.RawEntryProducer;
+import io.paperstream.ingest.source.HttpPageFetcher;
+import io.paperstream.ingest.source.PageSources;
+import io.paperstream.ingest.split.PageSplitter;
+import io.paperstream.kafka.KafkaCluster;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Properties;
+
+/** Test helpers around running stacks: ingest the fixture pages, wait for the processor, call the API. */
+final class RunningStack {
+
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private RunningStack() {}
+
+  static void ingestFixturePages(Settings settings, KafkaCluster cluster) {
+    try (RawEntryProducer producer = RawEntryProducer.connect(cluster.bootstrapServers(), new Properties(),
+        new io.paperstream.processor.app.ProcessorSettings(settings).topics())) {
+      new IngestPipeline(new PageSources(new HttpPageFetcher(), LocalDate.parse("2026-03-20")), new PageSplitter(),
+          Clock.systemUTC()).run(List.of(TestKafka.pages().toString()), producer);
+    }
+  }
+
+  static void awaitCaughtUp(AppStack... stacks) {
+    await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(200)).until(() -> {
+      for (AppStack stack : stacks) {
+        if (!stack.caughtUp()) {
+          return false;
+        }
+      }
+      return true;
+    });
+  }
+
+  static HttpResponse<String> get(AppStack stack, String pathAndQuery) throws IOException, InterruptedException {
+    return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + stack.httpPort() + pathAndQuery)).build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  static JsonNode json(HttpResponse<String> response) throws IOException {
+    return JSON.readTree(response.body());
+  }
+}

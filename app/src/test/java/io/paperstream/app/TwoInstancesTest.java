@@ -1,0 +1,78 @@
+package io.paperstream.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.paperstream.config.Settings;
+import io.paperstream.kafka.KafkaCluster;
+import io.paperstream.processor.app.ProcessorSettings;
+import io.paperstream.processor.topology.PaperTopology;
+import io.paperstream.schemas.PaperKeys;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.streams.KafkaStreams;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Two instances behind one application id: each answers every query, forwarding to the owner. */
+class TwoInstancesTest {
+
+  @TempDir Path work;
+
+  @Test
+  void everyQueryIsAnsweredIdenticallyByBothInstances() throws Exception {
+    // given two instances of one application (own state directories, own HTTP ports) on the same topics
+    Map<String, String> shared = TestKafka.uniqueSettings("two-instances", work.resolve("unused"));
+    Settings first = TestKafka.settings(shared).with(ProcessorSettings.STATE_DIR_KEY, work.resolve("a").toString());
+    Settings second = TestKafka.settings(shared).with(ProcessorSettings.STATE_DIR_KEY, work.resolve("b").toString());
+    try (KafkaCluster cluster = KafkaCluster.connect(first);
+        AppStack a = AppStack.start(cluster, first);
+        AppStack b = AppStack.start(cluster, second)) {
+      // and the fixture data processed, with the work split between them
+      RunningStack.ingestFixturePages(first, cluster);
+      await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(200)).until(() ->
+          a.streams().state() == KafkaStreams.State.RUNNING && b.streams().state() == KafkaStreams.State.RUNNING
+              && a.streams().streamsMetadataForStore(PaperTopology.PAPERS_STORE).size() == 2);
+      RunningStack.awaitCaughtUp(a, b);
+      // so that queries must be forwarded: the trends live on one instance only, and the papers
+      // are spread over both (a paper list gathers from both)
+      assertThat(a.streams().streamsMetadataForStore(PaperTopology.TRENDS_BY_DATE_STORE)).hasSize(1);
+
+      // when every query is asked of both
+      List<String> queries = List.of(
+          "/api/trending?date=2026-03-20&days=7&limit=50",
+          "/api/trending",
+          "/api/keywords/LLMs/series?from=2026-03-01&to=2026-03-20",
+          "/api/keywords/coral%20reef%20mapping/series",
+          "/api/papers/2603.00101",
+          "/api/papers/2603.00102",
+          "/api/papers/" + PaperKeys.provisionalKey(null, "Tide Pool Census by Drone").replace(":", "%3A"),
+          "/api/papers/2699.00000",
+          "/api/papers?limit=100",
+          "/api/papers?keyword=LLMs",
+          "/api/papers?from=2026-03-15&limit=2",
+          "/feed.json",
+          "/feed.xml?keyword=coral%20reef%20mapping");
+
+      // then both answer the same, and the answers hold the data
+      for (String query : queries) {
+        HttpResponse<String> fromA = RunningStack.get(a, query);
+        HttpResponse<String> fromB = RunningStack.get(b, query);
+        assertThat(fromB.statusCode()).as(query).isEqualTo(fromA.statusCode());
+        assertThat(feedWithoutSelfLinks(fromB.body(), b)).as(query).isEqualTo(feedWithoutSelfLinks(fromA.body(), a));
+      }
+      assertThat(RunningStack.json(RunningStack.get(b, "/api/papers?limit=100")).path("papers")).hasSize(3);
+      assertThat(RunningStack.get(a, "/api/papers/2699.00000").statusCode()).isEqualTo(404);
+      assertThat(RunningStack.json(RunningStack.get(a, "/api/keywords/LLMs/series?from=2026-03-01&to=2026-03-20"))
+          .path("total").asLong()).isEqualTo(2);
+    }
+  }
+
+  // Feeds name their own URL, which differs by port: everything else must be equal.
+  private static String feedWithoutSelfLinks(String body, AppStack stack) {
+    return body.replace("127.0.0.1:" + stack.httpPort(), "HOST");
+  }
+}

@@ -1,0 +1,335 @@
+package io.paperstream.ingest.feed;
+
+import io.paperstream.config.PipelineTopics;
+import io.paperstream.config.Settings;
+import io.paperstream.ingest.produce.RawEntryProducer;
+import io.paperstream.ingest.split.PageSplitter;
+import io.paperstream.kafka.KafkaCluster;
+import io.paperstream.kafka.TopicAdmin;
+import io.paperstream.schemas.FetchLogEntry;
+import io.paperstream.schemas.Topics;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.DoubleSupplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.kafka.clients.CommonClientConfigs;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Follows the Daily Papers feed: a backfill over a date range, or the continuous schedule that
+ * polls today, the last {@code feed.look-back-days} days and the configured searches every
+ * {@code feed.interval}. What was fetched is remembered in the fetch log topic, so a restart
+ * resumes where it stopped and unchanged pages produce nothing.
+ *
+ * <p>One run at a time: {@link #backfill}, {@link #pollOnce} and {@link #runContinuously} take
+ * turns; {@link #close()} (from any thread, e.g. a shutdown hook) stops the current run between
+ * pages, waits for it, and then flushes and closes the producer.
+ */
+public final class DailyFeed implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(DailyFeed.class);
+  private static final Pattern ISO_DATE = Pattern.compile("(\\d{4}-\\d{2}-\\d{2})");
+
+  private final FeedSettings settings;
+  private final Clock clock;
+  private final StopSignal stop;
+  private final FeedMetrics metrics = new FeedMetrics();
+  private final FetchLog log;
+  private final RawEntryProducer producer;
+  private final PagePoller poller;
+  private final ReentrantLock running = new ReentrantLock();
+  private volatile boolean closed;
+
+  private DailyFeed(Builder builder, FetchLog log, RawEntryProducer producer, StopSignal stop) {
+    this.settings = builder.feed;
+    this.clock = builder.clock;
+    this.stop = stop;
+    this.log = log;
+    this.producer = producer;
+    Pause fetchPause = builder.pause != null ? builder.pause : stop;
+    PoliteFetcher fetcher = new PoliteFetcher(settings.fetch(), clock, fetchPause, builder.jitter);
+    this.poller = new PagePoller(log, fetcher, new PageSplitter(), producer, clock, metrics, settings.interval(),
+        stop::stopped);
+  }
+
+  /**
+   * The feed as configured ({@code feed.*}, {@code fetch.*}, {@code topics.*}) on {@code cluster}:
+   * creates missing topics and restores the fetch log. What {@code papers feed} and {@code papers
+   * run} use.
+   */
+  public static DailyFeed connect(Settings settings, KafkaCluster cluster) {
+    return builder(FeedSettings.from(settings), PipelineTopics.from(settings), cluster.bootstrapServers())
+        .clientOverrides(cluster.clientOverrides())
+        .topicSettings(settings)
+        .build();
+  }
+
+  public static Builder builder(FeedSettings feed, Topics topics, String bootstrapServers) {
+    return new Builder(feed, topics, bootstrapServers);
+  }
+
+  public FeedSettings settings() {
+    return settings;
+  }
+
+  /** Counters since this feed started. */
+  public FeedMetrics metrics() {
+    return metrics;
+  }
+
+  /**
+   * Polls the daily listing of every day from {@code from} to {@code to} (clipped to today), in
+   * order. A past day already fetched successfully after its look-back window closed is done and
+   * skipped; a day still in the window is polled conditionally. A failing day is reported and
+   * recorded, and the backfill goes on; running the backfill again retries it.
+   */
+  public FeedSummary backfill(LocalDate from, LocalDate to, BackfillProgress progress) {
+    Objects.requireNonNull(progress, "progress");
+    LocalDate today = today();
+    LocalDate last = to.isAfter(today) ? today : to;
+    if (last.isBefore(to)) {
+      LOG.info("Backfill: {} is in the future, stopping at today ({})", to, today);
+    }
+    if (from.isAfter(last)) {
+      throw new IllegalArgumentException("backfill range is empty: " + from + " is after " + last);
+    }
+    lock();
+    try {
+      int total = (int) ChronoUnit.DAYS.between(from, last) + 1;
+      FeedSummary.Builder summary = new FeedSummary.Builder();
+      int done = 0;
+      for (LocalDate day = from; !day.isAfter(last); day = day.plusDays(1)) {
+        if (stop.stopped()) {
+          LOG.info("Backfill stopped after {} of {} days", done, total);
+          break;
+        }
+        PollResult result = pollDay(day);
+        summary.add(result);
+        progress.dayDone(++done, total, day, result);
+      }
+      return summary.build();
+    } finally {
+      running.unlock();
+    }
+  }
+
+  /** One cycle of the continuous schedule: the look-back window, the searches, and failing pages now due. */
+  public FeedSummary pollOnce() {
+    lock();
+    try {
+      FeedSummary.Builder summary = new FeedSummary.Builder();
+      for (Map.Entry<URI, LocalDate> page : cyclePages().entrySet()) {
+        if (stop.stopped()) {
+          break;
+        }
+        summary.add(poller.poll(page.getKey(), page.getValue()));
+      }
+      metrics.countCycle();
+      return summary.build();
+    } finally {
+      running.unlock();
+    }
+  }
+
+  /** Polls every {@code feed.interval} until {@link #close()} is called (or the thread interrupted). */
+  public void runContinuously() {
+    lock();
+    try {
+      LOG.info("Following {} every {}: today and {} days back, {} searches", settings.baseUrl(),
+          Durations.describe(settings.interval()), settings.lookBackDays(), settings.searches().size());
+      while (!stop.stopped()) {
+        Instant started = clock.instant();
+        FeedSummary summary = pollOnce();
+        LOG.info("Cycle done in {}: {}", Durations.describe(Duration.between(started, clock.instant())), summary);
+        Duration wait = settings.interval().minus(Duration.between(started, clock.instant()));
+        if (!stop.sleep(wait)) {
+          break;
+        }
+      }
+      LOG.info("Feed stopped: {}", metrics);
+    } finally {
+      running.unlock();
+    }
+  }
+
+  /** Asks the current run to stop after the page in flight; returns at once. */
+  public void stop() {
+    stop.stop();
+  }
+
+  /**
+   * Stops the current run, waits for it to end, then flushes and closes the producer.
+   *
+   * @throws io.paperstream.ingest.produce.ProduceFailedException if any record could not be produced
+   */
+  @Override
+  public void close() {
+    stop.stop();
+    running.lock();
+    try {
+      if (closed) {
+        return;
+      }
+      closed = true;
+      if (log.failedWrites() > 0) {
+        LOG.warn("{} fetch log entries could not be written: those pages will be fetched again", log.failedWrites());
+      }
+      producer.close();
+    } finally {
+      running.unlock();
+    }
+  }
+
+  private void lock() {
+    running.lock();
+    if (closed) {
+      running.unlock();
+      throw new IllegalStateException("the feed is closed");
+    }
+  }
+
+  private PollResult pollDay(LocalDate day) {
+    URI url = settings.form().listing(settings.baseUrl(), day);
+    Optional<FetchLogEntry> logged = log.get(url.toString());
+    if (logged.isPresent() && isDone(logged.get(), day)) {
+      PollResult skipped = new PollResult(url.toString(), PageOutcome.SKIPPED, 0, 0, "already fetched");
+      metrics.count(PageOutcome.SKIPPED);
+      return skipped;
+    }
+    return poller.poll(url, day);
+  }
+
+  /** A day is done once it was read successfully after its look-back window had closed: its list is final. */
+  private boolean isDone(FetchLogEntry entry, LocalDate day) {
+    if (entry.getConsecutiveFailures() > 0 || entry.getContentFingerprint() == null) {
+      return false;
+    }
+    LocalDate fetchedOn = LocalDate.ofInstant(entry.getFetchedAt(), ZoneOffset.UTC);
+    return fetchedOn.isAfter(day.plusDays(settings.lookBackDays()));
+  }
+
+  private Map<URI, LocalDate> cyclePages() {
+    Map<URI, LocalDate> pages = new LinkedHashMap<>();
+    LocalDate today = today();
+    for (int back = settings.lookBackDays(); back >= 0; back--) {
+      LocalDate day = today.minusDays(back);
+      pages.put(settings.form().listing(settings.baseUrl(), day), day);
+    }
+    for (String query : settings.searches()) {
+      pages.put(settings.search(query), null);
+    }
+    // pages that failed earlier (e.g. in a backfill) are retried here, when due, so none is forgotten
+    String base = FeedSettings.withoutTrailingSlash(settings.baseUrl().toString());
+    List<FetchLogEntry> failing = new ArrayList<>(log.entries());
+    failing.removeIf(e -> e.getConsecutiveFailures() == 0 || !e.getUrl().startsWith(base));
+    failing.sort((a, b) -> a.getUrl().compareTo(b.getUrl()));
+    for (FetchLogEntry entry : failing) {
+      pages.putIfAbsent(URI.create(entry.getUrl()), dateIn(entry.getUrl()));
+    }
+    return pages;
+  }
+
+  private static LocalDate dateIn(String url) {
+    Matcher m = ISO_DATE.matcher(url);
+    try {
+      return m.find() ? LocalDate.parse(m.group(1)) : null;
+    } catch (java.time.format.DateTimeParseException e) {
+      return null;
+    }
+  }
+
+  private LocalDate today() {
+    return LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+  }
+
+  /** Assembles a feed; tests inject the clock, the pause and the jitter. */
+  public static final class Builder {
+    private final FeedSettings feed;
+    private final Topics topics;
+    private final String bootstrapServers;
+    private Properties clientOverrides = new Properties();
+    private Settings topicSettings = Settings.defaults();
+    private Clock clock = Clock.systemUTC();
+    private Pause pause;
+    private DoubleSupplier jitter = () -> ThreadLocalRandom.current().nextDouble();
+
+    private Builder(FeedSettings feed, Topics topics, String bootstrapServers) {
+      this.feed = Objects.requireNonNull(feed, "feed");
+      this.topics = Objects.requireNonNull(topics, "topics");
+      this.bootstrapServers = Objects.requireNonNull(bootstrapServers, "bootstrapServers");
+    }
+
+    /** {@code kafka.*} client settings. */
+    public Builder clientOverrides(Properties overrides) {
+      this.clientOverrides = overrides;
+      return this;
+    }
+
+    /** Where partitions and replication factor of created topics come from. */
+    public Builder topicSettings(Settings settings) {
+      this.topicSettings = settings;
+      return this;
+    }
+
+    public Builder clock(Clock clock) {
+      this.clock = clock;
+      return this;
+    }
+
+    /** How fetches wait (back-off, Retry-After, rate limit); default: really, until stopped. */
+    public Builder pause(Pause pause) {
+      this.pause = pause;
+      return this;
+    }
+
+    /** The random fraction of each back-off step, uniform in [0, 1). */
+    public Builder jitter(DoubleSupplier jitter) {
+      this.jitter = jitter;
+      return this;
+    }
+
+    /** Creates missing topics, connects the producer and restores the fetch log. */
+    public DailyFeed build() {
+      Properties adminConfig = new Properties();
+      adminConfig.putAll(clientOverrides);
+      adminConfig.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+      try (Admin admin = Admin.create(adminConfig)) {
+        TopicAdmin.ensureTopics(admin, PipelineTopics.feedTopics(topics, topicSettings));
+      }
+      Properties producerConfig = RawEntryProducer.producerConfig(bootstrapServers, clientOverrides);
+      if (!clientOverrides.containsKey("client.id")) {
+        producerConfig.put("client.id", "paperstream-feed");
+      }
+      Producer<byte[], byte[]> kafka =
+          new KafkaProducer<>(producerConfig, new ByteArraySerializer(), new ByteArraySerializer());
+      RawEntryProducer producer = new RawEntryProducer(kafka, topics);
+      try {
+        FetchLog log = FetchLog.restore(bootstrapServers, clientOverrides, topics.fetchLog(), kafka);
+        return new DailyFeed(this, log, producer, new StopSignal());
+      } catch (RuntimeException e) {
+        kafka.close();
+        throw e;
+      }
+    }
+  }
+}

@@ -1,0 +1,123 @@
+package io.paperstream.ingest.feed;
+
+import io.paperstream.schemas.FetchLogEntry;
+import io.paperstream.schemas.Topic;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The feed's memory: the last fetch of every page, kept in a compacted Kafka topic keyed by URL
+ * and mirrored in memory. Restored by reading the topic to its end on start, so a restarted feed
+ * knows what it fetched, with which validators and content, and what keeps failing.
+ */
+final class FetchLog {
+
+  private static final Logger LOG = LoggerFactory.getLogger(FetchLog.class);
+  private static final Duration RESTORE_TIMEOUT = Duration.ofSeconds(60);
+
+  private final Topic<String, FetchLogEntry> topic;
+  private final Producer<byte[], byte[]> producer;
+  private final Map<String, FetchLogEntry> byUrl = new ConcurrentHashMap<>();
+  private final AtomicLong failedWrites = new AtomicLong();
+  private final AtomicReference<Exception> firstFailure = new AtomicReference<>();
+
+  private FetchLog(Topic<String, FetchLogEntry> topic, Producer<byte[], byte[]> producer) {
+    this.topic = topic;
+    this.producer = producer;
+  }
+
+  /** Reads the whole topic (to the end offsets found now) and writes new entries with {@code producer}. */
+  static FetchLog restore(String bootstrapServers, Properties clientOverrides, Topic<String, FetchLogEntry> topic,
+      Producer<byte[], byte[]> producer) {
+    FetchLog log = new FetchLog(topic, producer);
+    Properties config = new Properties();
+    config.putAll(clientOverrides);
+    config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+    config.put(ConsumerConfig.CLIENT_ID_CONFIG, "paperstream-feed-restore");
+    try (KafkaConsumer<byte[], byte[]> consumer =
+        new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+      List<TopicPartition> partitions = new ArrayList<>();
+      consumer.partitionsFor(topic.name(), RESTORE_TIMEOUT)
+          .forEach(p -> partitions.add(new TopicPartition(p.topic(), p.partition())));
+      consumer.assign(partitions);
+      consumer.seekToBeginning(partitions);
+      Map<TopicPartition, Long> end = consumer.endOffsets(partitions, RESTORE_TIMEOUT);
+      long deadline = System.nanoTime() + RESTORE_TIMEOUT.toNanos();
+      long read = 0;
+      while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
+        if (System.nanoTime() > deadline) {
+          throw new IllegalStateException("could not read the fetch log " + topic.name() + " to its end within "
+              + Durations.describe(RESTORE_TIMEOUT));
+        }
+        for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+          log.restoreOne(record);
+          read++;
+        }
+      }
+      LOG.info("Fetch log {}: {} pages known ({} records read)", topic.name(), log.byUrl.size(), read);
+    }
+    return log;
+  }
+
+  private void restoreOne(ConsumerRecord<byte[], byte[]> record) {
+    String url = topic.keySerde().deserializer().deserialize(topic.name(), record.key());
+    if (url == null) {
+      return;
+    }
+    if (record.value() == null) {
+      byUrl.remove(url);
+      return;
+    }
+    try {
+      byUrl.put(url, topic.valueSerde().deserializer().deserialize(topic.name(), record.value()));
+    } catch (RuntimeException e) {
+      // one unreadable record costs the memory of one page (fetched again), not the feed
+      LOG.warn("Fetch log {}: skipping unreadable record for {} at offset {}: {}", topic.name(), url,
+          record.offset(), e.getMessage());
+    }
+  }
+
+  Optional<FetchLogEntry> get(String url) {
+    return Optional.ofNullable(byUrl.get(url));
+  }
+
+  List<FetchLogEntry> entries() {
+    return List.copyOf(byUrl.values());
+  }
+
+  void record(FetchLogEntry entry) {
+    byUrl.put(entry.getUrl(), entry);
+    byte[] key = topic.keySerde().serializer().serialize(topic.name(), entry.getUrl());
+    byte[] value = topic.valueSerde().serializer().serialize(topic.name(), entry);
+    producer.send(new ProducerRecord<>(topic.name(), key, value), (metadata, error) -> {
+      if (error != null) {
+        failedWrites.incrementAndGet();
+        firstFailure.compareAndSet(null, error);
+        LOG.error("could not write the fetch log entry of {} to {}: {}", entry.getUrl(), topic.name(), error.toString());
+      }
+    });
+  }
+
+  /** Writes that failed: the page will be fetched again after a restart (duplicates, never loss). */
+  long failedWrites() {
+    return failedWrites.get();
+  }
+}

@@ -1,0 +1,25 @@
+package io.paperstream.ingest.feed;
+
+import java.net.URI;
+import java.time.Instant;
+
+/** What fetching one page politely gave. */
+public sealed interface FetchResult {
+
+  URI uri();
+
+  /** A 200 with its body and the validators to send next time. */
+  record Modified(URI uri, byte[] body, String contentType, String etag, String lastModified)
+      implements FetchResult {}
+
+  /** A 304: the page has not changed since the validators we sent. */
+  record NotModified(URI uri, String etag, String lastModified) implements FetchResult {}
+
+  /**
+   * No page, after the retries the failure allowed.
+   *
+   * @param status the last HTTP status, 0 when there was no answer
+   * @param notBefore when the server asked us to come back ({@code Retry-After}), or null
+   */
+  record Failed(URI uri, int status, String reason, Instant notBefore) implements FetchResult {}
+}

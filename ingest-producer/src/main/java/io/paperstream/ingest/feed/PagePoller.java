@@ -1,0 +1,188 @@
+package io.paperstream.ingest.feed;
+
+import io.paperstream.ingest.produce.RawEntryProducer;
+import io.paperstream.ingest.split.Page;
+import io.paperstream.ingest.split.PageSplitter;
+import io.paperstream.ingest.split.SplitResult;
+import io.paperstream.schemas.DeadLetter;
+import io.paperstream.schemas.FetchLogEntry;
+import io.paperstream.schemas.PaperKeys;
+import io.paperstream.schemas.RawEntry;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+import java.util.function.BooleanSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Polls one page: a conditional fetch, then, only when the content is new, its entries produced
+ * and the fetch log updated. A failure is logged, counted, dead-lettered and recorded with a
+ * next-attempt time, so that a later cycle tries again and nothing is dropped silently.
+ *
+ * <p>Order matters for "nothing lost": the entries are acknowledged by Kafka before the fetch log
+ * records the page's fingerprint. A crash in between fetches the page again (downstream dedupes
+ * the same page fingerprint); the opposite order could lose a page.
+ */
+final class PagePoller {
+
+  private static final Logger LOG = LoggerFactory.getLogger(PagePoller.class);
+  private static final Duration LONGEST_FAILURE_BACKOFF = Duration.ofDays(1);
+
+  private final FetchLog log;
+  private final PoliteFetcher fetcher;
+  private final PageSplitter splitter;
+  private final RawEntryProducer producer;
+  private final Clock clock;
+  private final FeedMetrics metrics;
+  private final Duration interval;
+  private final BooleanSupplier stopping;
+
+  PagePoller(FetchLog log, PoliteFetcher fetcher, PageSplitter splitter, RawEntryProducer producer, Clock clock,
+      FeedMetrics metrics, Duration interval, BooleanSupplier stopping) {
+    this.log = log;
+    this.fetcher = fetcher;
+    this.splitter = splitter;
+    this.producer = producer;
+    this.clock = clock;
+    this.metrics = metrics;
+    this.interval = interval;
+    this.stopping = stopping;
+  }
+
+  /** Polls {@code url}; {@code asOf} resolves year-less dates (the listing's day; null: the fetch date). */
+  PollResult poll(URI url, LocalDate asOf) {
+    String key = url.toString();
+    Optional<FetchLogEntry> logged = log.get(key);
+    Instant now = clock.instant();
+    if (logged.isPresent() && logged.get().getConsecutiveFailures() > 0 && logged.get().getNextAttemptAt() != null
+        && logged.get().getNextAttemptAt().isAfter(now)) {
+      return count(new PollResult(key, PageOutcome.DEFERRED, 0, 0,
+          "failing; next attempt at " + logged.get().getNextAttemptAt()));
+    }
+    PoliteFetcher.Validators validators = logged
+        .filter(e -> e.getContentFingerprint() != null)
+        .map(e -> new PoliteFetcher.Validators(e.getEtag(), e.getLastModified()))
+        .orElse(PoliteFetcher.Validators.NONE);
+    FetchResult result = fetcher.fetch(url, validators);
+    if (result instanceof FetchResult.NotModified notModified) {
+      if (validators == PoliteFetcher.Validators.NONE) {
+        return count(fail(key, 304, "HTTP 304 to an unconditional request from " + url, null, logged));
+      }
+      log.record(success(key, 304, notModified.etag(), notModified.lastModified(),
+          logged.get().getContentFingerprint()));
+      return count(PollResult.of(key, PageOutcome.NOT_MODIFIED));
+    }
+    if (result instanceof FetchResult.Modified modified) {
+      return count(read(key, modified, logged, asOf));
+    }
+    FetchResult.Failed failed = (FetchResult.Failed) result;
+    if (stopping.getAsBoolean()) {
+      return count(PollResult.of(key, PageOutcome.STOPPED));
+    }
+    return count(fail(key, failed.status(), failed.reason(), failed.notBefore(), logged));
+  }
+
+  private PollResult read(String key, FetchResult.Modified modified, Optional<FetchLogEntry> logged, LocalDate asOf) {
+    String fingerprint = PaperKeys.sha256Hex(modified.body());
+    if (logged.isPresent() && fingerprint.equals(logged.get().getContentFingerprint())) {
+      log.record(success(key, 200, modified.etag(), modified.lastModified(), fingerprint));
+      return PollResult.of(key, PageOutcome.UNCHANGED);
+    }
+    Instant fetchedAt = clock.instant();
+    SplitResult split = splitter.split(new Page(key, modified.contentType(), modified.body(), fetchedAt, asOf));
+    long acknowledgedBefore = producer.acknowledged();
+    for (RawEntry entry : split.entries()) {
+      producer.entry(entry);
+    }
+    for (DeadLetter deadLetter : split.deadLetters()) {
+      producer.deadLetter(deadLetter);
+    }
+    int sent = split.entries().size() + split.deadLetters().size();
+    producer.flush();
+    long acknowledged = producer.acknowledged() - acknowledgedBefore;
+    if (acknowledged < sent) {
+      // Not all of the page reached Kafka: do not remember its content, so it is produced again.
+      return fail(key, 200, (sent - acknowledged) + " of " + sent + " records of the page could not be produced",
+          null, logged);
+    }
+    log.record(success(key, 200, modified.etag(), modified.lastModified(), fingerprint));
+    metrics.addEntries(split.entries().size());
+    metrics.addDeadLetters(split.deadLetters().size());
+    if (!split.deadLetters().isEmpty()) {
+      LOG.warn("{}: {} entries, {} dead letters", key, split.entries().size(), split.deadLetters().size());
+    } else {
+      // debug: a backfill's progress line owns stderr; cycles log their summary
+      LOG.debug("{}: {} entries", key, split.entries().size());
+    }
+    return new PollResult(key, PageOutcome.PRODUCED, split.entries().size(), split.deadLetters().size(), null);
+  }
+
+  private PollResult fail(String key, int status, String reason, Instant notBefore, Optional<FetchLogEntry> logged) {
+    Instant now = clock.instant();
+    int failures = logged.map(FetchLogEntry::getConsecutiveFailures).orElse(0) + 1;
+    Instant next = now.plus(failureBackoff(failures));
+    if (notBefore != null && notBefore.isAfter(next)) {
+      next = notBefore;
+    }
+    // keep what we know of the last good content: if it comes back unchanged, nothing is produced
+    log.record(FetchLogEntry.newBuilder()
+        .setUrl(key)
+        .setStatus(status)
+        .setEtag(logged.map(FetchLogEntry::getEtag).orElse(null))
+        .setLastModified(logged.map(FetchLogEntry::getLastModified).orElse(null))
+        .setContentFingerprint(logged.map(FetchLogEntry::getContentFingerprint).orElse(null))
+        .setFetchedAt(millis(now))
+        .setConsecutiveFailures(failures)
+        .setLastError(reason)
+        .setNextAttemptAt(millis(next))
+        .build());
+    producer.deadLetter(DeadLetter.newBuilder()
+        .setSource(key)
+        .setSourceKind(null)
+        .setPosition(null)
+        .setReason(reason)
+        .setExcerpt(null)
+        .setStage("fetch")
+        .setOccurredAt(millis(now))
+        .build());
+    metrics.addDeadLetters(1);
+    LOG.warn("{}: fetch failed ({} in a row): {}; next attempt not before {}", key, failures, reason, next);
+    return new PollResult(key, PageOutcome.FAILED, 0, 1, reason);
+  }
+
+  /** 0, 1, 3, 7 ... intervals after the n-th failure in a row: the next cycle first, then ever rarer. */
+  private Duration failureBackoff(int failures) {
+    long intervals = (1L << Math.min(failures - 1, 16)) - 1;
+    Duration backoff = interval.multipliedBy(intervals);
+    return backoff.compareTo(LONGEST_FAILURE_BACKOFF) > 0 ? LONGEST_FAILURE_BACKOFF : backoff;
+  }
+
+  private FetchLogEntry success(String key, int status, String etag, String lastModified, String fingerprint) {
+    return FetchLogEntry.newBuilder()
+        .setUrl(key)
+        .setStatus(status)
+        .setEtag(etag)
+        .setLastModified(lastModified)
+        .setContentFingerprint(fingerprint)
+        .setFetchedAt(millis(clock.instant()))
+        .setConsecutiveFailures(0)
+        .setLastError(null)
+        .setNextAttemptAt(null)
+        .build();
+  }
+
+  private PollResult count(PollResult result) {
+    metrics.count(result.outcome());
+    return result;
+  }
+
+  // Avro timestamp-millis: a finer instant would not survive the round trip through the log
+  private static Instant millis(Instant instant) {
+    return instant.truncatedTo(ChronoUnit.MILLIS);
+  }
+}
