@@ -49,6 +49,9 @@ import picocli.CommandLine.Spec;
 public final class RunCommand implements Callable<Integer> {
 
   private static final Logger LOG = LoggerFactory.getLogger(RunCommand.class);
+
+  /** Stops a serving run as Ctrl-C does (set once serving); for a process that embeds the command. */
+  private volatile Runnable stopper = () -> { };
   private static final long POLL_MS = 250;
   private static final long STATUS_EVERY_MS = 2_000;
 
@@ -137,13 +140,18 @@ public final class RunCommand implements Callable<Integer> {
     // The JVM exits as soon as its shutdown hooks return, so the hook itself closes the feed,
     // the stack (committing the processor's last transaction) and then the broker this process
     // may own.
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+    Thread shutdown = new Thread(() -> {
       if (feed != null) {
         feed.close();
       }
       stack.close();
       cluster.close();
-    }, "paperstream-run-shutdown"));
+    }, "paperstream-run-shutdown");
+    Runtime.getRuntime().addShutdownHook(shutdown);
+    stopper = () -> {
+      Runtime.getRuntime().removeShutdownHook(shutdown);
+      shutdown.run();
+    };
     int exit = 0;
     if (feed != null) {
       stack.metrics().bindFeed(feed.metrics());
@@ -167,6 +175,11 @@ public final class RunCommand implements Callable<Integer> {
     stack.processor().awaitTermination();
     status.shutdownNow();
     return stack.streams().state() == KafkaStreams.State.ERROR ? 1 : exit;
+  }
+
+  /** Stops a serving {@code papers run} as SIGTERM would: feed, processor, HTTP server, broker. */
+  void stop() {
+    stopper.run();
   }
 
   private SourceIngest.Totals ingest(KafkaCluster cluster, AppStack stack, PrintWriter err) {
