@@ -1,6 +1,5 @@
 package io.paperstream.app;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.paperstream.config.ClusterOptions;
 import io.paperstream.config.Settings;
 import io.paperstream.ingest.IngestPipeline;
@@ -120,7 +119,7 @@ public final class RunCommand implements Callable<Integer> {
       err.println("run: the processor stopped (" + stack.streams().state() + ") before it caught up");
       return 1;
     }
-    TopicExport export = new TopicExport(cluster, stack.topics(), new ObjectMapper());
+    TopicExport export = new TopicExport(cluster, stack.topics());
     int processingDeadLetters = export.count(stack.topics().processingDeadLetters());
     err.println("run: done: " + totals.pages() + " pages, " + totals.entries() + " entries, " + stack.localPapers()
         + " papers, " + (totals.deadLetters() + processingDeadLetters) + " dead letters (" + totals.deadLetters()

@@ -25,6 +25,11 @@ public final class PipelineTopics {
 
   private PipelineTopics() {}
 
+  /** Whether {@code topic} is one of the table topics of {@code topics}: compacted, one value per key. */
+  public static boolean isTable(Topics topics, Topic<?, ?> topic) {
+    return TABLES.stream().anyMatch(logical -> topics.find(logical).map(t -> t.name().equals(topic.name())).orElse(false));
+  }
+
   public static Topics from(Settings settings) {
     return Topics.named(logical -> settings.get("topics." + logical, null));
   }
