@@ -56,7 +56,7 @@ public final class RunCommand implements Callable<Integer> {
 
   @Parameters(arity = "0..*", paramLabel = "SOURCE",
       description = "A page file, a folder (read recursively: *.txt, *.json, *.html, *.htm) or an http(s) URL. "
-          + "None: serve what is in Kafka.")
+          + "None: follow the continuous daily feed (see papers feed).")
   List<String> sources = List.of();
 
   @Option(names = "--once", description = "Ingest, wait until the processor has caught up, print a summary, exit.")
