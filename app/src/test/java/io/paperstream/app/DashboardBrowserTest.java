@@ -3,23 +3,13 @@ package io.paperstream.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.paperstream.config.Settings;
-import io.paperstream.ingest.IngestPipeline;
-import io.paperstream.ingest.produce.RawEntryProducer;
-import io.paperstream.ingest.source.HttpPageFetcher;
-import io.paperstream.ingest.source.PageSources;
-import io.paperstream.ingest.split.PageSplitter;
-import io.paperstream.kafka.KafkaCluster;
-import io.paperstream.processor.app.ProcessorSettings;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
@@ -41,7 +31,7 @@ class DashboardBrowserTest {
 
   @TempDir static Path work;
 
-  private KafkaCluster cluster;
+  private RunningStack.WithData running;
   private AppStack stack;
   private Path chromium;
 
@@ -50,23 +40,14 @@ class DashboardBrowserTest {
     chromium = chromium();
     Assumptions.assumeTrue(chromium != null, "no Chromium on this machine (apt-get install chromium): skipped");
     Settings settings = TestKafka.settings(TestKafka.uniqueSettings("dashboard", work.resolve("state")));
-    cluster = KafkaCluster.connect(settings);
-    stack = AppStack.start(cluster, settings);
-    try (RawEntryProducer producer = RawEntryProducer.connect(cluster.bootstrapServers(), new Properties(),
-        new ProcessorSettings(settings).topics())) {
-      new IngestPipeline(new PageSources(new HttpPageFetcher(), LocalDate.parse("2026-03-20")), new PageSplitter(),
-          Clock.systemUTC()).run(List.of(TestKafka.pages().toString(), resource("pages-dashboard")), producer);
-    }
-    RunningStack.awaitCaughtUp(stack);
+    running = RunningStack.WithData.start(settings, resource("pages-dashboard"));
+    stack = running.stack();
   }
 
   @AfterAll
   void stop() {
-    if (stack != null) {
-      stack.close();
-    }
-    if (cluster != null) {
-      cluster.close();
+    if (running != null) {
+      running.close();
     }
   }
 

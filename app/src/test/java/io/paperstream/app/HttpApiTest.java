@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.paperstream.config.Settings;
-import io.paperstream.kafka.KafkaCluster;
 import io.paperstream.schemas.PaperKeys;
 import java.io.ByteArrayInputStream;
 import java.net.http.HttpResponse;
@@ -36,17 +35,15 @@ class HttpApiTest {
 
   @TempDir static Path stateDir;
 
-  private KafkaCluster cluster;
+  private RunningStack.WithData running;
   private AppStack stack;
   private Map<String, JsonNode> papers;
 
   @BeforeAll
   void startStackWithFixtureData() throws Exception {
     Settings settings = TestKafka.settings(TestKafka.uniqueSettings("http-api", stateDir));
-    cluster = KafkaCluster.connect(settings);
-    stack = AppStack.start(cluster, settings);
-    RunningStack.ingestFixturePages(settings, cluster);
-    RunningStack.awaitCaughtUp(stack);
+    running = RunningStack.WithData.start(settings);
+    stack = running.stack();
     papers = new HashMap<>();
     for (JsonNode paper : ok("/api/papers?limit=100").path("papers")) {
       papers.put(paper.path("paperId").asText(), paper);
@@ -55,11 +52,8 @@ class HttpApiTest {
 
   @AfterAll
   void stop() {
-    if (stack != null) {
-      stack.close();
-    }
-    if (cluster != null) {
-      cluster.close();
+    if (running != null) {
+      running.close();
     }
   }
 

@@ -30,11 +30,31 @@ final class RunningStack {
 
   private RunningStack() {}
 
-  static void ingestFixturePages(Settings settings, KafkaCluster cluster) {
+  /** A stack of one instance holding the fixture pages (and any {@code moreSources}), processed to the end. */
+  record WithData(KafkaCluster cluster, AppStack stack) implements AutoCloseable {
+
+    static WithData start(Settings settings, String... moreSources) {
+      KafkaCluster cluster = KafkaCluster.connect(settings);
+      AppStack stack = AppStack.start(cluster, settings);
+      ingestFixturePages(settings, cluster, moreSources);
+      awaitCaughtUp(stack);
+      return new WithData(cluster, stack);
+    }
+
+    @Override
+    public void close() {
+      stack.close();
+      cluster.close();
+    }
+  }
+
+  static void ingestFixturePages(Settings settings, KafkaCluster cluster, String... moreSources) {
+    List<String> sources = new java.util.ArrayList<>(List.of(TestKafka.pages().toString()));
+    sources.addAll(List.of(moreSources));
     try (RawEntryProducer producer = RawEntryProducer.connect(cluster.bootstrapServers(), new Properties(),
         new io.paperstream.processor.app.ProcessorSettings(settings).topics())) {
       new IngestPipeline(new PageSources(new HttpPageFetcher(), LocalDate.parse("2026-03-20")), new PageSplitter(),
-          Clock.systemUTC()).run(List.of(TestKafka.pages().toString()), producer);
+          Clock.systemUTC()).run(sources, producer);
     }
   }
 
