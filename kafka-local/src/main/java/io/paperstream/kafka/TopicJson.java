@@ -17,7 +17,6 @@ import org.apache.avro.generic.IndexedRecord;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -61,34 +60,22 @@ public final class TopicJson {
     Map<String, String> latest = new LinkedHashMap<>();
     List<String> all = new ArrayList<>();
     try (KafkaConsumer<byte[], byte[]> consumer = consumer()) {
-      List<PartitionInfo> infos = consumer.partitionsFor(topic.name(), Duration.ofSeconds(30));
-      if (infos == null || infos.isEmpty()) {
-        throw new IllegalArgumentException("no topic " + topic.name() + " on " + cluster.bootstrapServers());
-      }
-      List<TopicPartition> partitions = infos.stream().map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-      consumer.assign(partitions);
-      consumer.seekToBeginning(partitions);
-      Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-      long deadline = System.nanoTime() + READ_LIMIT.toNanos();
-      while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
-        if (System.nanoTime() > deadline) {
-          throw new IllegalStateException("could not read " + topic.name() + " to its end within " + READ_LIMIT);
-        }
-        for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-          String line = line(topic, record);
-          if (table) {
-            // latest value per key, in the order keys were last written; a tombstone deletes the key
-            String key = keyText(topic, record);
-            latest.remove(key);
-            if (record.value() != null) {
-              latest.put(key, line);
-            }
-          } else {
-            all.add(line);
+      Map<TopicPartition, Long> end = TopicReader.readToEnd(consumer, topic.name(), READ_LIMIT, record -> {
+        String line = line(topic, record);
+        if (table) {
+          // latest value per key, in the order keys were last written; a tombstone deletes the key
+          String key = keyText(topic, record);
+          latest.remove(key);
+          if (record.value() != null) {
+            latest.put(key, line);
           }
+        } else {
+          all.add(line);
         }
-      }
+      });
       return new Snapshot(table ? new ArrayList<>(latest.values()) : all, end);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(e.getMessage() + " on " + cluster.bootstrapServers(), e);
     }
   }
 

@@ -1,9 +1,9 @@
 package io.paperstream.ingest.feed;
 
+import io.paperstream.kafka.TopicReader;
 import io.paperstream.schemas.FetchLogEntry;
 import io.paperstream.schemas.Topic;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -16,7 +16,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,25 +53,12 @@ final class FetchLog {
     config.put(ConsumerConfig.CLIENT_ID_CONFIG, "paperstream-feed-restore");
     try (KafkaConsumer<byte[], byte[]> consumer =
         new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-      List<TopicPartition> partitions = new ArrayList<>();
-      consumer.partitionsFor(topic.name(), RESTORE_TIMEOUT)
-          .forEach(p -> partitions.add(new TopicPartition(p.topic(), p.partition())));
-      consumer.assign(partitions);
-      consumer.seekToBeginning(partitions);
-      Map<TopicPartition, Long> end = consumer.endOffsets(partitions, RESTORE_TIMEOUT);
-      long deadline = System.nanoTime() + RESTORE_TIMEOUT.toNanos();
-      long read = 0;
-      while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
-        if (System.nanoTime() > deadline) {
-          throw new IllegalStateException("could not read the fetch log " + topic.name() + " to its end within "
-              + Durations.describe(RESTORE_TIMEOUT));
-        }
-        for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-          log.restoreOne(record);
-          read++;
-        }
-      }
-      LOG.info("Fetch log {}: {} pages known ({} records read)", topic.name(), log.byUrl.size(), read);
+      long[] read = {0};
+      TopicReader.readToEnd(consumer, topic.name(), RESTORE_TIMEOUT, record -> {
+        log.restoreOne(record);
+        read[0]++;
+      });
+      LOG.info("Fetch log {}: {} pages known ({} records read)", topic.name(), log.byUrl.size(), read[0]);
     }
     return log;
   }

@@ -1,5 +1,6 @@
 package io.paperstream.kafka.testing;
 
+import io.paperstream.kafka.TopicReader;
 import io.paperstream.schemas.Topic;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -10,7 +11,6 @@ import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
 
 /** What a topic holds, read committed, from the beginning to the end offsets found at the start. */
 public final class TopicContents {
@@ -26,18 +26,7 @@ public final class TopicContents {
     List<ConsumerRecord<K, V>> records = new ArrayList<>();
     try (KafkaConsumer<K, V> consumer =
         new KafkaConsumer<>(config, topic.keySerde().deserializer(), topic.valueSerde().deserializer())) {
-      List<TopicPartition> partitions = consumer.partitionsFor(topic.name()).stream()
-          .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-      consumer.assign(partitions);
-      consumer.seekToBeginning(partitions);
-      Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-      long deadline = System.nanoTime() + READ_LIMIT.toNanos();
-      while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
-        if (System.nanoTime() > deadline) {
-          throw new AssertionError("could not read " + topic.name() + " to its end within " + READ_LIMIT);
-        }
-        consumer.poll(Duration.ofMillis(200)).forEach(records::add);
-      }
+      TopicReader.readToEnd(consumer, topic.name(), READ_LIMIT, records::add);
     }
     return records;
   }
