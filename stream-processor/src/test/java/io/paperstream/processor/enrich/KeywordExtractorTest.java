@@ -361,4 +361,27 @@ class KeywordExtractorTest {
       pool.shutdownNow();
     }
   }
+
+  @Test
+  void aLongRunWithoutSpacesCostsLinearTime() {
+    // given a title of 100,000 characters without a space, and an abstract of e-mail-like junk
+    String title = "x".repeat(100_000);
+    String junk = "a@".repeat(50_000);
+
+    // when keywords are extracted
+    long start = System.nanoTime();
+    List<String> keywords = extractor.keywords(title, junk, List.of());
+    long millis = (System.nanoTime() - start) / 1_000_000;
+
+    // then it ends in far less than the seconds a quadratic pattern needs (~19 s before)
+    assertThat(keywords).hasSizeLessThanOrEqualTo(extractor.maxKeywords());
+    assertThat(millis).isLessThan(2_000);
+  }
+
+  @Test
+  void eMailAddressesAndLinksAreNotKeywords() {
+    List<String> keywords = extractor.keywords("Tidal Lattices",
+        "Write to tide.lab@coast.example.org or see www.tide-lab.example.com/slt for the tidal lattice code.", List.of());
+    assertThat(String.join(" ", keywords)).doesNotContain("example").doesNotContain("coast");
+  }
 }
