@@ -1,6 +1,7 @@
 package io.paperstream.cli;
 
 import io.paperstream.app.RunCommand;
+import io.paperstream.cli.keywords.EvalKeywordsCommand;
 import io.paperstream.ingest.cli.IngestCommand;
 import io.paperstream.ingest.cli.SplitCommand;
 import io.paperstream.ingest.feed.FeedCommand;
@@ -14,7 +15,7 @@ import picocli.CommandLine.IExecutionExceptionHandler;
 @Command(name = "papers", mixinStandardHelpOptions = true, version = "paperstream 0.1.0",
     description = "Follow research as it happens: digest pages in, Kafka streams out.",
     subcommands = {RunCommand.class, SplitCommand.class, IngestCommand.class, FeedCommand.class, ProcessCommand.class,
-        ExportCommand.class, BrokerCommand.class, CommandLine.HelpCommand.class})
+        ExportCommand.class, BrokerCommand.class, EvalKeywordsCommand.class, CommandLine.HelpCommand.class})
 public final class Papers implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -1,0 +1,66 @@
+package io.paperstream.cli.keywords;
+
+import io.paperstream.processor.enrich.KeywordExtractor;
+import io.paperstream.processor.enrich.eval.KeywordEvaluation;
+import io.paperstream.processor.enrich.eval.LabeledPaper;
+import io.paperstream.processor.enrich.eval.LabeledPapers;
+import java.io.PrintWriter;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "eval-keywords", mixinStandardHelpOptions = true,
+    description = {
+        "Measures keyword extraction against the keywords pages supply themselves (Hugging Face's ai_keywords).",
+        "Runs the extractor over every entry of SOURCE that carries keywords of its own, hiding them from it, "
+            + "and prints micro-averaged recall, precision and F1 (matching rule in BENCHMARKS.md), keywords "
+            + "per paper and the time per paper.",
+        "Default range: the measuring days of the labeled set, from 2025-07-31 on."})
+public final class EvalKeywordsCommand implements Callable<Integer> {
+
+  @Parameters(arity = "1..*", paramLabel = "SOURCE",
+      description = "Pages with keywords of their own (files, folders or URLs), e.g. ../shared/fixtures/hf-api/labeled.")
+  List<String> sources;
+
+  @Option(names = "--from", paramLabel = "DATE", description = "First day measured (default: ${DEFAULT-VALUE}).")
+  LocalDate from = LabeledPapers.MEASURE_FROM;
+
+  @Option(names = "--to", paramLabel = "DATE", description = "Last day measured (default: the last day in SOURCE).")
+  LocalDate to;
+
+  @Spec CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    LabeledPapers labeled = LabeledSources.read(sources, err);
+    List<LabeledPaper> measured = labeled.between(from, to);
+    if (measured.isEmpty()) {
+      err.println("eval-keywords: no entry with keywords of its own between " + from + " and "
+          + (to == null ? "the end" : to));
+      return 1;
+    }
+    KeywordExtractor extractor = new KeywordExtractor();
+    List<KeywordEvaluation.Result> results = new ArrayList<>();
+    results.add(KeywordEvaluation.run("rake (7619bcb)", measured,
+        paper -> extractor.keywords(paper.title(), paper.abstractText(), List.of())));
+    out.printf(Locale.ROOT, "papers measured: %d, %s … %s%n", measured.size(), measured.get(0).date(),
+        measured.get(measured.size() - 1).date());
+    out.printf(Locale.ROOT, "%-40s %7s %9s %6s %9s %9s %9s%n", "extractor", "recall", "precision", "F1",
+        "kw/paper", "median ms", "p99 ms");
+    for (KeywordEvaluation.Result r : results) {
+      out.printf(Locale.ROOT, "%-40s %7.3f %9.3f %6.3f %9.1f %9.3f %9.3f%n", r.name(), r.scores().recall(),
+          r.scores().precision(), r.scores().f1(), r.scores().keywordsPerPaper(), r.medianMillis(), r.p99Millis());
+    }
+    out.flush();
+    return 0;
+  }
+}
