@@ -93,6 +93,7 @@ public final class RunCommand implements Callable<Integer> {
     Settings settings = clusterOptions.settings()
         .with(HttpApi.PORT_KEY, httpPort == null ? null : String.valueOf(httpPort))
         .with(HttpApi.HOST_KEY, httpHost);
+    RunOptionsCheck.require(sources, settings, spec.commandLine());
     KafkaCluster cluster = KafkaCluster.connect(settings);
     AppStack stack;
     try {

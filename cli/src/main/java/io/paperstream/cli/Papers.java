@@ -2,14 +2,24 @@ package io.paperstream.cli;
 
 import io.paperstream.app.RunCommand;
 import io.paperstream.cli.keywords.EvalKeywordsCommand;
+import io.paperstream.config.ClusterOptions;
+import io.paperstream.config.DataDir;
+import io.paperstream.config.Settings;
 import io.paperstream.ingest.cli.IngestCommand;
 import io.paperstream.ingest.cli.SplitCommand;
 import io.paperstream.ingest.feed.FeedCommand;
 import io.paperstream.kafka.BrokerCommand;
 import io.paperstream.processor.app.ProcessCommand;
+import java.io.PrintWriter;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Optional;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IExecutionExceptionHandler;
+import picocli.CommandLine.IParameterExceptionHandler;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParseResult;
 
 /** The {@code papers} command: one entry point for every paperstream command. */
 @Command(name = "papers", mixinStandardHelpOptions = true, version = "paperstream 0.1.0",
@@ -21,14 +31,23 @@ public final class Papers implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   public static void main(String[] args) {
-    System.exit(commandLine().execute(args));
+    CommandLine commandLine = commandLine();
+    // only the real process writes a log file: tests run commands in-process with their own logging
+    commandLine.setExecutionStrategy(parseResult -> {
+      startLogFile(parseResult, commandLine.getErr());
+      return new CommandLine.RunLast().execute(parseResult);
+    });
+    System.exit(commandLine.execute(args));
   }
 
   /** The configured command line; tests run commands through it exactly as a user would. */
   public static CommandLine commandLine() {
-    return new CommandLine(new Papers())
+    CommandLine commandLine = new CommandLine(new Papers())
         .setExecutionExceptionHandler(userFacingErrors())
+        .setParameterExceptionHandler(oneLineUsageErrors())
         .setCaseInsensitiveEnumValuesAllowed(true);
+    commandLine.registerConverter(LocalDate.class, Papers::date);
+    return commandLine;
   }
 
   @Override
@@ -49,6 +68,49 @@ public final class Papers implements Runnable {
       commandLine.getErr().flush();
       return 1;
     };
+  }
+
+  /** A usage error is one line naming the option or value and what is wrong with it; exit 2. */
+  private static IParameterExceptionHandler oneLineUsageErrors() {
+    return (exception, args) -> {
+      CommandLine commandLine = exception.getCommandLine();
+      String name = commandLine.getCommandSpec().qualifiedName();
+      commandLine.getErr().println(name + ": " + exception.getMessage() + " (" + name + " --help shows the usage)");
+      commandLine.getErr().flush();
+      return commandLine.getCommandSpec().exitCodeOnInvalidInput();
+    };
+  }
+
+  private static LocalDate date(String value) {
+    try {
+      return LocalDate.parse(value);
+    } catch (DateTimeParseException e) {
+      throw new CommandLine.TypeConversionException("'" + value + "' is not a date YYYY-MM-DD");
+    }
+  }
+
+  // Commands that talk to Kafka log Kafka's own lines to <data-dir>/logs/paperstream.log, named at start.
+  private static void startLogFile(ParseResult parseResult, PrintWriter err) {
+    ParseResult command = parseResult;
+    while (command.hasSubcommand()) {
+      command = command.subcommand();
+    }
+    if (command.isUsageHelpRequested() || command.isVersionHelpRequested()) {
+      return;
+    }
+    Optional<ClusterOptions> options = command.commandSpec().mixins().values().stream()
+        .map(CommandSpec::userObject).filter(ClusterOptions.class::isInstance).map(ClusterOptions.class::cast)
+        .findFirst();
+    boolean broker = command.commandSpec().userObject() instanceof BrokerCommand;
+    if (options.isEmpty() && !broker) {
+      return; // split: offline, no Kafka
+    }
+    try {
+      Settings settings = options.map(ClusterOptions::settings).orElseGet(() -> Settings.load(null));
+      LogFile.start(DataDir.logFile(settings), options.map(ClusterOptions::verbose).orElse(false), err);
+    } catch (RuntimeException e) {
+      // an unreadable --config file: the command itself reports it, in one line
+    }
   }
 
   private static String describe(Throwable exception) {

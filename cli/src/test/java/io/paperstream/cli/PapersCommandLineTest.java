@@ -10,7 +10,9 @@ import java.io.StringWriter;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -56,19 +58,89 @@ class PapersCommandLineTest {
   }
 
   @Test
-  void unreadableSourceIsOneClearErrorAndExitOne() {
+  void missingSourceIsOneClearUsageError() {
     Run run = run("split", dir.resolve("missing.txt").toString());
 
-    assertThat(run.exit).isEqualTo(1);
+    assertThat(run.exit).isEqualTo(2);
     assertThat(run.err).contains("missing.txt").contains("no such file").doesNotContain("Exception");
+    assertThat(run.err.lines()).hasSize(1);
   }
 
   @Test
-  void badUsageIsExitTwo() {
-    Run run = run("split", "--as-of", "yesterday", "x.txt");
+  void missingSourceIsReportedBeforeAnythingStarts() {
+    // given a SOURCE that does not exist and a cluster that cannot be reached
+    String missing = dir.resolve("fixtures/seeds").toString();
+    for (String command : List.of("run", "ingest")) {
+      // when the command runs
+      long started = System.nanoTime();
+      Run run = run(command, missing, "--bootstrap-servers", "127.0.0.1:1");
 
-    assertThat(run.exit).isEqualTo(2);
-    assertThat(run.err).contains("--as-of");
+      // then it fails at once on the SOURCE, naming it and why, before Kafka is even asked
+      assertThat(run.exit).as(command).isEqualTo(2);
+      assertThat(run.err).as(command).contains("SOURCE " + missing + ": no such file or folder")
+          .contains("nothing was started").doesNotContain("127.0.0.1:1");
+      assertThat(run.err.lines()).as(command).hasSize(1);
+      assertThat(Duration.ofNanos(System.nanoTime() - started)).as(command).isLessThan(Duration.ofSeconds(5));
+    }
+  }
+
+  @Test
+  void badOptionValuesAreOneLineAndExitTwo() {
+    Map<List<String>, String> cases = Map.of(
+        List.of("split", "--as-of", "yesterday", "x.txt"), "'yesterday' is not a date YYYY-MM-DD",
+        List.of("run", "--as-of", "2026-13-01"), "'2026-13-01' is not a date YYYY-MM-DD",
+        List.of("feed", "--every", "0s"), "--every 0s: setting feed.interval must be positive",
+        List.of("feed", "--every", "soon"), "--every: not a duration: 'soon'",
+        List.of("run", "--http-port", "70000"), "--http-port 70000: not a port");
+    cases.forEach((args, expected) -> {
+      Run run = run(args.toArray(String[]::new));
+
+      assertThat(run.exit).as(args.toString()).isEqualTo(2);
+      assertThat(run.err).as(args.toString()).contains(expected).contains("--help shows the usage")
+          .doesNotContain("Exception").doesNotContain("Usage:");
+      assertThat(run.err.lines()).as(args.toString()).hasSize(1);
+    });
+  }
+
+  @Test
+  void unreachableClusterFailsWithinTheCheckTimeoutNamingTheServer() throws Exception {
+    // given nothing listening on port 1 and a check timeout of 2 s
+    Path config = dir.resolve("check.properties");
+    Files.writeString(config, "cluster.check-timeout=2s\n");
+    // (process shares KafkaCluster.connect with these)
+    for (String command : List.of("export", "ingest", "feed", "run")) {
+      List<String> args = new java.util.ArrayList<>(List.of(command));
+      if (command.equals("export")) {
+        args.add("papers");
+      } else if (command.equals("ingest")) {
+        args.add(resource("pages").toString());
+      }
+      args.addAll(List.of("--bootstrap-servers", "127.0.0.1:1", "--config", config.toString()));
+
+      // when the command runs against it
+      long started = System.nanoTime();
+      Run run = run(args.toArray(String[]::new));
+
+      // then it fails within the bounded time, in one line naming the server and the reason
+      Duration took = Duration.ofNanos(System.nanoTime() - started);
+      assertThat(run.exit).as(command).isEqualTo(1);
+      assertThat(run.err).as(command).contains("papers " + command + ": cannot use Kafka at 127.0.0.1:1: "
+          + "no broker answered within 2 s");
+      assertThat(run.err.lines()).as(command).hasSize(1);
+      // bounded: the 2 s check plus client start-up on a loaded machine, not the 30 s (or, for
+      // export, forever) of clients retrying on their own
+      assertThat(took).as(command).isLessThan(Duration.ofSeconds(20));
+    }
+  }
+
+  @Test
+  void badBootstrapAddressIsNamedWithTheReason() {
+    Run run = run("export", "papers", "--bootstrap-servers", "garbage");
+
+    assertThat(run.exit).isEqualTo(1);
+    assertThat(run.err).contains("cannot use Kafka at garbage: not a usable address")
+        .doesNotContain("Failed to construct");
+    assertThat(run.err.lines()).hasSize(1);
   }
 
   @Test

@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -83,6 +84,17 @@ public final class Settings {
 
   public int getInt(String key, int defaultValue) {
     return find(key).map(v -> parseInt(key, v)).orElse(defaultValue);
+  }
+
+  /** A duration as users write it ({@code 10s}, {@code 30m}, {@code PT1H}); see {@link Durations}. */
+  public Duration getDuration(String key, Duration defaultValue) {
+    return find(key).map(v -> {
+      try {
+        return Durations.parse(v);
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("setting " + key + " (environment " + envName(key) + "): " + e.getMessage(), e);
+      }
+    }).orElse(defaultValue);
   }
 
   public Path getPath(String key, Path defaultValue) {

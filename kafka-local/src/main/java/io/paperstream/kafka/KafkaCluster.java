@@ -1,5 +1,6 @@
 package io.paperstream.kafka;
 
+import io.paperstream.config.DataDir;
 import io.paperstream.config.Settings;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -32,12 +33,21 @@ public final class KafkaCluster implements AutoCloseable {
     this.local = local;
   }
 
+  /**
+   * The cluster {@code settings} name, checked within {@code cluster.check-timeout}; or the local
+   * broker on {@code <data-dir>/kafka}, started when none runs.
+   *
+   * @throws ClusterUnavailableException when the configured cluster does not answer
+   */
   public static KafkaCluster connect(Settings settings) {
     Optional<String> configured = settings.find(BOOTSTRAP_KEY);
     if (configured.isPresent()) {
+      // fail fast, in one line naming the servers, before any client starts retrying and logging
+      ClusterCheck.require(configured.get(), settings.kafkaClientOverrides(),
+          settings.getDuration(ClusterCheck.TIMEOUT_KEY, ClusterCheck.DEFAULT_TIMEOUT));
       return new KafkaCluster(configured.get(), settings.kafkaClientOverrides(), null);
     }
-    Path dataDir = settings.getPath(LOCAL_DATA_DIR_KEY, LocalKafka.defaultDataDir());
+    Path dataDir = DataDir.kafka(settings);
     int port = settings.getInt(LOCAL_PORT_KEY, LocalKafka.DEFAULT_PORT);
     LocalKafka.Handle handle = LocalKafka.ensureRunning(dataDir, port);
     if (handle.startedHere()) {

@@ -31,7 +31,8 @@ import picocli.CommandLine.Spec;
         "Without bootstrap servers it uses the local embedded broker on 127.0.0.1:9092, "
             + "starting one on the default data directory when none is running.",
         "Exit status: 0 when every source was read and every record acknowledged, "
-            + "1 when a source could not be read or a record could not be produced."})
+            + "1 when a source could not be read or a record could not be produced, "
+            + "2 for a usage error (e.g. a SOURCE path that does not exist: checked before Kafka is contacted)."})
 public final class IngestCommand implements Callable<Integer> {
 
   @Mixin SourceOptions options;
@@ -42,6 +43,7 @@ public final class IngestCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    SourceOptions.requireUsable(options.sources(), spec.commandLine());
     PrintWriter err = spec.commandLine().getErr();
     Settings settings = clusterOptions.settings();
     Topics topics = PipelineTopics.from(settings);

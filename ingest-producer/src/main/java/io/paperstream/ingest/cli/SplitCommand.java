@@ -22,7 +22,8 @@ import picocli.CommandLine.Spec;
         "Splits digest pages into raw entries, offline.",
         "Prints one JSON object per entry on stdout (the RawEntry fields by their schema names), "
             + "dead letters as readable lines on stderr, and a summary on stderr.",
-        "Exit status: 0 when every source was read, 1 when a source could not be fetched or read at all."})
+        "Exit status: 0 when every source was read, 1 when a source could not be fetched or read at all, "
+            + "2 for a usage error (e.g. a SOURCE path that does not exist)."})
 public final class SplitCommand implements Callable<Integer> {
 
   @Mixin SourceOptions options;
@@ -31,6 +32,7 @@ public final class SplitCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    SourceOptions.requireUsable(options.sources(), spec.commandLine());
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     RecordJson json = new RecordJson();

@@ -1,5 +1,6 @@
 package io.paperstream.ingest.feed;
 
+import io.paperstream.config.Durations;
 import io.paperstream.config.ClusterOptions;
 import io.paperstream.config.Settings;
 import io.paperstream.kafka.KafkaCluster;
@@ -78,7 +79,12 @@ public final class FeedCommand implements Callable<Integer> {
       }
       settings = settings.with(FeedSettings.INTERVAL_KEY, every);
     }
-    FeedSettings.from(settings); // likewise for the configuration
+    try {
+      FeedSettings.from(settings); // likewise for the configuration (--every 0s: "must be positive")
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), (every != null && e.getMessage().contains(FeedSettings.INTERVAL_KEY)
+          ? "--every " + every + ": " : "") + e.getMessage());
+    }
     PrintWriter err = spec.commandLine().getErr();
     AtomicReference<DailyFeed> running = new AtomicReference<>();
     CountDownLatch finished = new CountDownLatch(1);

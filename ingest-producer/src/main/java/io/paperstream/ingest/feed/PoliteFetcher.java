@@ -1,5 +1,6 @@
 package io.paperstream.ingest.feed;
 
+import io.paperstream.config.Durations;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -1,5 +1,6 @@
 package io.paperstream.ingest.feed;
 
+import io.paperstream.config.Durations;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Duration;

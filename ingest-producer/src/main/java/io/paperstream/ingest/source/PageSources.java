@@ -11,6 +11,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
@@ -31,6 +32,31 @@ public final class PageSources {
   public PageSources(HttpPageFetcher http, LocalDate asOf) {
     this.http = http;
     this.asOf = asOf;
+  }
+
+  /**
+   * What is wrong with a SOURCE argument before anything is read: a path that does not exist or
+   * cannot be read, a URL that is not one; empty when it can be tried.
+   */
+  public static Optional<String> problem(String source) {
+    String lower = source.toLowerCase(Locale.ROOT);
+    if (lower.startsWith("http://") || lower.startsWith("https://")) {
+      try {
+        return URI.create(source).getHost() == null ? Optional.of("not an http(s) URL with a host") : Optional.empty();
+      } catch (IllegalArgumentException e) {
+        return Optional.of("not a valid URL: " + e.getMessage());
+      }
+    }
+    Path path;
+    try {
+      path = lower.startsWith("file:") ? Path.of(URI.create(source)) : Path.of(source);
+    } catch (IllegalArgumentException e) { // also InvalidPathException
+      return Optional.of("not a valid path: " + e.getMessage());
+    }
+    if (!Files.exists(path)) {
+      return Optional.of("no such file or folder" + (path.isAbsolute() ? "" : " (" + path.toAbsolutePath() + ")"));
+    }
+    return Files.isReadable(path) ? Optional.empty() : Optional.of("not readable (permissions)");
   }
 
   public void forEach(List<String> sources, Consumer<FetchOutcome> sink) {

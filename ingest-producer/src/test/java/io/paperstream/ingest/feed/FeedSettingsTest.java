@@ -1,5 +1,6 @@
 package io.paperstream.ingest.feed;
 
+import io.paperstream.config.Durations;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,11 +1,10 @@
 package io.paperstream.processor.app;
 
+import io.paperstream.config.DataDir;
 import io.paperstream.config.PipelineTopics;
 import io.paperstream.config.Settings;
-import io.paperstream.kafka.LocalKafka;
 import io.paperstream.processor.topology.PaperTopology;
 import io.paperstream.schemas.Topics;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -61,7 +60,7 @@ public final class ProcessorSettings {
     config.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG,
         settings.get(GUARANTEE_KEY, StreamsConfig.EXACTLY_ONCE_V2));
     config.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, settings.getInt(THREADS_KEY, 1));
-    config.put(StreamsConfig.STATE_DIR_CONFIG, settings.getPath(STATE_DIR_KEY, defaultStateDir()).toString());
+    config.put(StreamsConfig.STATE_DIR_CONFIG, settings.getPath(STATE_DIR_KEY, DataDir.of(settings).resolve("streams")).toString());
     config.put(StreamsConfig.REPLICATION_FACTOR_CONFIG,
         settings.getInt(PipelineTopics.REPLICATION_KEY, PipelineTopics.DEFAULT_REPLICATION));
     config.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, topics().processingDeadLetters().name());
@@ -74,9 +73,5 @@ public final class ProcessorSettings {
         .ifPresent(server -> config.put(StreamsConfig.APPLICATION_SERVER_CONFIG, server));
     config.putAll(clientOverrides);
     return config;
-  }
-
-  static Path defaultStateDir() {
-    return LocalKafka.defaultDataDir().resolveSibling("streams");
   }
 }

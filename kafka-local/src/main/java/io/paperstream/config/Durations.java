@@ -1,4 +1,4 @@
-package io.paperstream.ingest.feed;
+package io.paperstream.config;
 
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
