@@ -2,7 +2,7 @@ package io.paperstream.app;
 
 /**
  * A query that cannot be answered, with the HTTP status that says why: 400 for a bad parameter,
- * 404 for an unknown paper, 503 while state is moving between instances (worth retrying).
+ * 401 without the right token, 404 for an unknown paper, 405 for a method other than GET, 503 while state is moving between instances (worth retrying).
  */
 public final class ApiError extends RuntimeException {
 
@@ -19,6 +19,14 @@ public final class ApiError extends RuntimeException {
 
   public static ApiError notFound(String message) {
     return new ApiError(404, message, null);
+  }
+
+  public static ApiError unauthorized(String message) {
+    return new ApiError(401, message, null);
+  }
+
+  static ApiError methodNotAllowed(String message) {
+    return new ApiError(405, message, null);
   }
 
   public static ApiError unavailable(String message, Throwable cause) {

@@ -8,9 +8,7 @@ import io.paperstream.processor.app.ProcessorSettings;
 import io.paperstream.processor.enrich.KeywordExtractor;
 import io.paperstream.processor.topology.PaperTopology;
 import io.paperstream.schemas.Topics;
-import java.net.InetAddress;
 import java.time.Duration;
-import java.net.UnknownHostException;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
@@ -59,8 +57,7 @@ public final class AppStack implements AutoCloseable {
   /** Starts the HTTP server and the processor (creating missing topics) on {@code cluster}. */
   public static AppStack start(KafkaCluster cluster, Settings settings) {
     ObjectMapper mapper = new ObjectMapper();
-    String host = settings.get(HttpApi.HOST_KEY, HttpApi.DEFAULT_HOST);
-    int port = settings.getInt(HttpApi.PORT_KEY, HttpApi.DEFAULT_PORT);
+    HttpSettings httpSettings = HttpSettings.from(settings);
     ProcessorSettings processorSettings = new ProcessorSettings(settings);
     Topics topics = processorSettings.topics();
     Properties streamsConfig = processorSettings.streamsConfig(cluster.bootstrapServers(), new Properties());
@@ -70,15 +67,17 @@ public final class AppStack implements AutoCloseable {
 
     AppMetrics metrics = new AppMetrics();
     LagMonitor lag = new LagMonitor(cluster.admin(), applicationId, topics, exactlyOnce);
-    QueryService queries = new QueryService(new KeywordExtractor(), mapper);
+    QueryService queries = new QueryService(new KeywordExtractor(), mapper, Forwarder.of(mapper,
+        httpSettings.tls() ? HttpTls.trustingOwnCertificates(httpSettings) : null, httpSettings.token()));
     KafkaStreams[] streams = new KafkaStreams[1];
-    Health health = new Health(() -> streams[0], lag, queries, applicationId, mapper);
+    Health health = new Health(() -> streams[0], lag, queries, applicationId, topics.rawEntries().name(), mapper);
     HttpApi http = null;
     try {
       // The port is known only once bound (port 0 picks a free one) and the processor must
       // advertise it, so the server starts first and answers 503 until the processor is attached.
-      http = HttpApi.start(host, port, queries, health, metrics, mapper);
-      String advertised = settings.get(ProcessorSettings.APPLICATION_SERVER_KEY, advertisedHost(host) + ":" + http.port());
+      http = HttpApi.start(httpSettings, queries, health, metrics, mapper);
+      String advertised = settings.get(ProcessorSettings.APPLICATION_SERVER_KEY,
+          HttpSettings.reachableHost(httpSettings.host()) + ":" + http.port());
       HostInfo self = HostInfo.buildFromEndpoint(advertised);
       PaperProcessor processor = PaperProcessor.start(cluster,
           settings.with(ProcessorSettings.APPLICATION_SERVER_KEY, advertised), created -> {
@@ -99,6 +98,11 @@ public final class AppStack implements AutoCloseable {
 
   public int httpPort() {
     return http.port();
+  }
+
+  /** The base URL readers reach the HTTP API at ({@code http.public-url}, default from host and port). */
+  public String publicUrl() {
+    return http.publicUrl();
   }
 
   /** Where this instance answers, as other instances reach it ({@code host:port}). */
@@ -210,18 +214,6 @@ public final class AppStack implements AutoCloseable {
       return count;
     } catch (InvalidStateStoreException e) {
       return 0;
-    }
-  }
-
-  // A wildcard bind address cannot be dialled by other instances: advertise the host name.
-  private static String advertisedHost(String bindHost) {
-    if (!bindHost.equals("0.0.0.0") && !bindHost.equals("::")) {
-      return bindHost;
-    }
-    try {
-      return InetAddress.getLocalHost().getCanonicalHostName();
-    } catch (UnknownHostException e) {
-      return "localhost";
     }
   }
 

@@ -3,6 +3,7 @@ package io.paperstream.app;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 import org.apache.kafka.streams.KafkaStreams;
 import org.slf4j.Logger;
@@ -17,15 +18,36 @@ public final class Health {
   private final LagMonitor lag;
   private final QueryService queries;
   private final String applicationId;
+  private final String rawEntriesTopic;
   private final ObjectMapper mapper;
 
   public Health(Supplier<KafkaStreams> streams, LagMonitor lag, QueryService queries, String applicationId,
-      ObjectMapper mapper) {
+      String rawEntriesTopic, ObjectMapper mapper) {
     this.streams = streams;
     this.lag = lag;
     this.queries = queries;
     this.applicationId = applicationId;
+    this.rawEntriesTopic = rawEntriesTopic;
     this.mapper = mapper;
+  }
+
+  /** The input that holds entries not yet processed at all (the rest of the lag is internal work). */
+  String rawEntriesTopic() {
+    return rawEntriesTopic;
+  }
+
+  /** The lag per input topic; empty when it cannot be read (no processor yet, cluster unreachable). */
+  Optional<Map<String, Long>> lag() {
+    if (lag == null) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(lag.lagPerInput());
+    } catch (Exception e) {
+      // advisory: the caller says the lag is unknown
+      LOG.debug("cannot read the consumer lag", e);
+      return Optional.empty();
+    }
   }
 
   /** The processor's state, or CREATED when it has not been built yet. */

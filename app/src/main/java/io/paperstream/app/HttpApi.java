@@ -4,42 +4,72 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
-import io.javalin.http.staticfiles.Location;
 import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
+import io.javalin.http.staticfiles.Location;
 import io.javalin.util.JavalinLogger;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The HTTP routes: query API, feeds, health, metrics and the page at {@code /}. */
+/** The HTTP routes: query API, feeds, health, metrics and the dashboard at {@code /}. */
 public final class HttpApi implements AutoCloseable {
 
-  public static final String HOST_KEY = "http.host";
-  public static final String PORT_KEY = "http.port";
-  /** Loopback: the API is open to anyone who can connect, so it is not exposed unless configured. */
-  public static final String DEFAULT_HOST = "127.0.0.1";
-  public static final int DEFAULT_PORT = 8080;
+  public static final String HOST_KEY = HttpSettings.HOST_KEY;
+  public static final String PORT_KEY = HttpSettings.PORT_KEY;
+  public static final String DEFAULT_HOST = HttpSettings.DEFAULT_HOST;
+  public static final int DEFAULT_PORT = HttpSettings.DEFAULT_PORT;
 
   static final int DEFAULT_DAYS = 7;
   static final int MAX_DAYS = 365;
   static final int DEFAULT_LIMIT = 20;
   static final int MAX_LIMIT = 1_000;
+  static final int MAX_MIN_SUPPORT = 100_000;
   static final int FEED_SIZE = 50;
   private static final String RETRY_AFTER_SECONDS = "2";
+  private static final String JSON = "application/json; charset=utf-8";
+  private static final String REVALIDATE = "no-cache";
+  private static final String FEED_CACHING = "public, max-age=60";
+  private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+  private static final LocalDate FIRST_DATE = LocalDate.of(1000, 1, 1);
+  /** Every path this server answers, for the 405 of other methods. */
+  private static final List<String> PATHS = List.of("/api/trending", "/api/keywords/{keyword}/series",
+      "/api/papers/<id>", "/api/papers", "/api/papers-per-day", "/api/summary", "/api/health", "/metrics",
+      "/feed.xml", "/feed.json", "/");
 
   private static final Logger LOG = LoggerFactory.getLogger(HttpApi.class);
 
   private final Javalin server;
+  private final String publicUrl;
 
-  private HttpApi(Javalin server) {
+  private HttpApi(Javalin server, String publicUrl) {
     this.server = server;
+    this.publicUrl = publicUrl;
   }
 
-  /** Starts serving on {@code host:port} (port 0: any free port, see {@link #port()}). */
+  /** Plain HTTP on {@code host:port} (port 0: any free port, see {@link #port()}), no token. */
   public static HttpApi start(String host, int port, QueryService queries, Health health, AppMetrics metrics,
       ObjectMapper mapper) {
-    Feeds feeds = new Feeds(mapper);
+    return start(HttpSettings.plain(host, port), queries, health, metrics, mapper);
+  }
+
+  public static HttpApi start(HttpSettings http, QueryService queries, Health health, AppMetrics metrics,
+      ObjectMapper mapper) {
+    if (http.beyondLoopback() && http.token() == null) {
+      LOG.warn("the HTTP API listens on {} without a token: anyone who can reach it can read it (set {})",
+          http.host(), HttpSettings.TOKEN_KEY);
+    }
+    HttpGuard guard = new HttpGuard(http.token(), http.tls());
+    ResponseCache cache = new ResponseCache(http.cacheTtl());
+    Summary summary = new Summary(queries, health, metrics, mapper);
+    Instant started = Instant.now().truncatedTo(ChronoUnit.SECONDS);
     // papers run prints where it serves itself; Javalin's own banner and version nag are noise
     JavalinLogger.startupInfo = false;
     Javalin server = Javalin.create(config -> {
@@ -52,34 +82,54 @@ public final class HttpApi implements AutoCloseable {
         files.location = Location.CLASSPATH;
       });
       config.staticFiles.enableWebjars();
+      if (http.tls()) {
+        config.jetty.addConnector((jetty, plain) -> HttpTls.connector(jetty, plain, http));
+      }
     });
+    server.before(guard::before);
 
-    server.get("/api/trending", ctx -> json(ctx, mapper, queries.trending(
+    server.get("/api/trending", ctx -> cache.respond(ctx, REVALIDATE, () -> json(mapper, queries.trending(
         date(ctx, "date"), integer(ctx, "days", DEFAULT_DAYS, MAX_DAYS), integer(ctx, "limit", DEFAULT_LIMIT, MAX_LIMIT),
-        local(ctx))));
-    server.get("/api/keywords/{keyword}/series", ctx -> json(ctx, mapper, queries.series(
-        ctx.pathParam("keyword"), date(ctx, "from"), date(ctx, "to"), local(ctx))));
-    server.get("/api/papers/{id}", ctx -> json(ctx, mapper, queries.paper(ctx.pathParam("id"), local(ctx))));
-    server.get("/api/papers", ctx -> json(ctx, mapper, queries.papers(
-        text(ctx, "keyword"), date(ctx, "from"), date(ctx, "to"), integer(ctx, "limit", DEFAULT_LIMIT, MAX_LIMIT),
-        local(ctx))));
+        ctx.queryParam("minSupport") == null ? null : integer(ctx, "minSupport", 1, MAX_MIN_SUPPORT), local(ctx)))));
+    server.get("/api/keywords/{keyword}/series", ctx -> cache.respond(ctx, REVALIDATE, () -> json(mapper,
+        queries.series(ctx.pathParam("keyword"), date(ctx, "from"), date(ctx, "to"), local(ctx)))));
+    server.get("/api/papers/<id>", ctx -> cache.respond(ctx, REVALIDATE, () -> json(mapper,
+        queries.paper(ctx.pathParam("id"), local(ctx)))));
+    server.get("/api/papers", ctx -> cache.respond(ctx, REVALIDATE, () -> json(mapper, queries.papers(
+        text(ctx, "keyword"), date(ctx, "from"), date(ctx, "to"), text(ctx, "cursor"),
+        integer(ctx, "limit", DEFAULT_LIMIT, MAX_LIMIT), local(ctx)))));
+    server.get("/api/papers-per-day", ctx -> cache.respond(ctx, REVALIDATE, () -> json(mapper,
+        queries.paperCounts(local(ctx)))));
+    server.get("/api/summary", ctx -> cache.respond(ctx, REVALIDATE, () -> json(mapper, summary.report())));
     server.get("/api/health", ctx -> {
       ctx.status(health.healthy() ? 200 : 503);
-      json(ctx, mapper, health.report());
+      ctx.contentType(JSON).result(write(mapper, health.report()));
     });
     server.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape()));
-    server.get("/feed.xml", ctx -> {
+    // the public URL names the bound port, known only once started: the feeds are made then
+    AtomicReference<Feeds> feeds = new AtomicReference<>();
+    server.get("/feed.xml", ctx -> cache.respond(ctx, FEED_CACHING, () -> {
       String keyword = text(ctx, "keyword");
-      JsonNode papers = queries.papers(keyword, null, null, FEED_SIZE, false).path("papers");
-      ctx.contentType("application/atom+xml; charset=utf-8")
-          .result(feeds.atom(papers, keyword, ctx.fullUrl(), site(ctx)));
-    });
-    server.get("/feed.json", ctx -> {
+      JsonNode papers = queries.papers(keyword, null, null, null, FEED_SIZE, false).path("papers");
+      Feeds bound = feeds.get();
+      return ResponseCache.Answer.of(bound.atom(papers, keyword), "application/atom+xml; charset=utf-8",
+          bound.updated(papers));
+    }));
+    server.get("/feed.json", ctx -> cache.respond(ctx, FEED_CACHING, () -> {
       String keyword = text(ctx, "keyword");
-      JsonNode papers = queries.papers(keyword, null, null, FEED_SIZE, false).path("papers");
-      ctx.contentType("application/feed+json; charset=utf-8")
-          .result(mapper.writeValueAsString(feeds.json(papers, keyword, ctx.fullUrl(), site(ctx))));
-    });
+      JsonNode papers = queries.papers(keyword, null, null, null, FEED_SIZE, false).path("papers");
+      Feeds bound = feeds.get();
+      return ResponseCache.Answer.of(write(mapper, bound.json(papers, keyword)), "application/feed+json; charset=utf-8",
+          bound.updated(papers));
+    }));
+    for (String path : PATHS) {
+      for (HandlerType method : List.of(HandlerType.POST, HandlerType.PUT, HandlerType.PATCH, HandlerType.DELETE)) {
+        server.addHttpHandler(method, path, ctx -> {
+          ctx.header("Allow", "GET, HEAD");
+          throw ApiError.methodNotAllowed(ctx.method() + " is not allowed here: only GET");
+        });
+      }
+    }
 
     server.exception(ApiError.class, (error, ctx) -> {
       if (error.status() == 503) {
@@ -87,15 +137,21 @@ public final class HttpApi implements AutoCloseable {
         LOG.debug("503 for {}: {}", ctx.path(), error.getMessage());
       }
       ctx.status(error.status());
-      json(ctx, mapper, mapper.createObjectNode().put("status", error.status()).put("error", error.getMessage()));
+      ctx.contentType(JSON).result(write(mapper, mapper.createObjectNode()
+          .put("status", error.status()).put("error", error.getMessage())));
     });
     server.exception(Exception.class, (error, ctx) -> {
-      LOG.error("{} {} failed", ctx.method(), ctx.path(), error);
+      // the reason goes to the log, never to the client: exception texts reveal internals
+      String reference = UUID.randomUUID().toString().substring(0, 8);
+      LOG.error("{} {} failed (reference {})", ctx.method(), ctx.path(), reference, error);
       ctx.status(500);
-      json(ctx, mapper, mapper.createObjectNode().put("status", 500).put("error", "internal error: " + error));
+      ctx.contentType(JSON).result(write(mapper, mapper.createObjectNode().put("status", 500)
+          .put("error", "internal error (reference " + reference + " in the server log)")));
     });
-    server.start(host, port);
-    return new HttpApi(server);
+    server.start(http.host(), http.port());
+    String publicUrl = http.publicUrl(server.port());
+    feeds.set(new Feeds(mapper, publicUrl, started));
+    return new HttpApi(server, publicUrl);
   }
 
   /** The port actually bound. */
@@ -103,14 +159,23 @@ public final class HttpApi implements AutoCloseable {
     return server.port();
   }
 
+  /** The base URL readers reach this server at ({@code http.public-url}, default from host and port). */
+  public String publicUrl() {
+    return publicUrl;
+  }
+
   @Override
   public void close() {
     server.stop();
   }
 
-  private static void json(Context ctx, ObjectMapper mapper, JsonNode body) {
+  private static ResponseCache.Answer json(ObjectMapper mapper, JsonNode body) {
+    return ResponseCache.Answer.of(write(mapper, body), JSON, null);
+  }
+
+  private static String write(ObjectMapper mapper, JsonNode body) {
     try {
-      ctx.contentType("application/json; charset=utf-8").result(mapper.writeValueAsString(body));
+      return mapper.writeValueAsString(body);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("a tree of JSON nodes always serializes", e);
     }
@@ -125,16 +190,24 @@ public final class HttpApi implements AutoCloseable {
     return value == null || value.isBlank() ? null : value.strip();
   }
 
+  // YYYY-MM-DD from year 1000 to 9999: a year like +999999999 parses but overflows date arithmetic
   private static LocalDate date(Context ctx, String name) {
     String value = text(ctx, name);
     if (value == null) {
       return null;
     }
     try {
-      return LocalDate.parse(value);
+      if (DATE.matcher(value).matches()) {
+        LocalDate date = LocalDate.parse(value);
+        if (!date.isBefore(FIRST_DATE)) {
+          return date;
+        }
+      }
     } catch (DateTimeParseException e) {
-      throw ApiError.badRequest("parameter '" + name + "' must be a date YYYY-MM-DD, not '" + value + "'");
+      // reported below
     }
+    throw ApiError.badRequest("parameter '" + name + "' must be a date YYYY-MM-DD from 1000-01-01 to 9999-12-31, not '"
+        + value + "'");
   }
 
   private static int integer(Context ctx, String name, int defaultValue, int max) {
@@ -152,9 +225,4 @@ public final class HttpApi implements AutoCloseable {
     }
     throw ApiError.badRequest("parameter '" + name + "' must be a whole number from 1 to " + max + ", not '" + value + "'");
   }
-
-  private static String site(Context ctx) {
-    return ctx.scheme() + "://" + ctx.host() + "/";
-  }
-
 }

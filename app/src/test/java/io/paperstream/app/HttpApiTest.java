@@ -31,6 +31,7 @@ import org.w3c.dom.NodeList;
 class HttpApiTest {
 
   private static final String ATOM = "http://www.w3.org/2005/Atom";
+  private static final String PUBLIC_URL = "https://papers.example.org/stream";
   private static final String TIDE_POOL = PaperKeys.provisionalKey(null, "Tide Pool Census by Drone");
 
   @TempDir static Path stateDir;
@@ -41,7 +42,8 @@ class HttpApiTest {
 
   @BeforeAll
   void startStackWithFixtureData() throws Exception {
-    Settings settings = TestKafka.settings(TestKafka.uniqueSettings("http-api", stateDir));
+    Settings settings = TestKafka.settings(TestKafka.uniqueSettings("http-api", stateDir))
+        .with(HttpSettings.PUBLIC_URL_KEY, PUBLIC_URL);
     running = RunningStack.WithData.start(settings);
     stack = running.stack();
     papers = new HashMap<>();
@@ -191,7 +193,8 @@ class HttpApiTest {
     JsonNode feed = RunningStack.json(jsonFeed);
     assertThat(feed.path("version").asText()).isEqualTo("https://jsonfeed.org/version/1.1");
     assertThat(feed.path("items")).hasSize(2);
-    assertThat(feed.path("items").get(0).path("url").asText()).isEqualTo("https://arxiv.org/abs/2603.00101");
+    assertThat(feed.path("items").get(0).path("url").asText()).isEqualTo("https://huggingface.co/papers/2603.00101");
+    assertThat(feed.path("feed_url").asText()).isEqualTo(PUBLIC_URL + "/feed.json?keyword=LLMs");
     assertThat(feed.path("items").get(0).path("content_text").asText()).contains("<b>hand-written</b>");
   }
 

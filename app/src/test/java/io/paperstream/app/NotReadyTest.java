@@ -18,7 +18,7 @@ class NotReadyTest {
     // given the HTTP server up but no processor attached yet
     ObjectMapper mapper = new ObjectMapper();
     QueryService queries = new QueryService(new KeywordExtractor(), mapper);
-    Health health = new Health(() -> null, null, queries, "not-ready", mapper);
+    Health health = new Health(() -> null, null, queries, "not-ready", "raw", mapper);
     try (AppMetrics metrics = new AppMetrics();
         HttpApi http = HttpApi.start("127.0.0.1", 0, queries, health, metrics, mapper)) {
       HttpClient client = HttpClient.newHttpClient();

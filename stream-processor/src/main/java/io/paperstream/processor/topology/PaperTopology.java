@@ -104,6 +104,9 @@ public final class PaperTopology {
         .map((id, change) -> KeyValue.pair(change.movedTo(),
             Paper.newBuilder(change.before()).setPaperId(change.movedTo()).build()), Named.as("to-new-id"))
         .to(topics.sightings().name(), produced(topics.sightings(), "hand-over-to-sightings"));
+    // 3b. the paper index (newest papers by date and keyword) for the query API, in the same task
+    builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PaperIndex.STORE), strings, strings));
+    changes.process(PaperIndexer::new, Named.as("index-papers"), PaperIndex.STORE);
 
     // 5. count distinct papers per keyword and date, from links that a changed record retracts
     KTable<String, Long> counts = changes

@@ -128,6 +128,38 @@ class PaperTopologyTest {
   }
 
   @Test
+  void theIndexHoldsEachPaperOnceUnderItsIdAfterAHandOver() {
+    // given a paper first seen without an id, then with one, and a second paper of another date
+    send(textEntry(TITLE, "file:///pages/search.txt"));
+    send(apiEntry("2601.00001", TITLE, 3, "https://example.org/api/daily_papers?date=2026-01-02"));
+    send(RawEntry.newBuilder(apiEntry("2601.00002", "Gauge Fields on Harbour Graphs", 1,
+        "https://example.org/api/daily_papers?date=2026-01-02")).setPublishedAt(Instant.parse("2025-12-31T00:00:00Z"))
+        .build());
+
+    // when the index is read newest first
+    org.apache.kafka.streams.state.KeyValueStore<String, String> index = driver.getKeyValueStore(PaperIndex.STORE);
+    List<String> newest = new java.util.ArrayList<>();
+    try (var all = index.reverseRange(PaperIndex.lower(null, null), PaperIndex.upper(null, null))) {
+      all.forEachRemaining(kv -> newest.add(kv.value));
+    }
+
+    // then each paper is listed once, under its id, newest published first; the counts per date are exact
+    assertThat(newest).containsExactly("2601.00002", "2601.00001");
+    assertThat(index.get(PaperIndex.countsLower() + "2025-12-30")).isEqualTo("1");
+    assertThat(index.get(PaperIndex.countsLower() + "2025-12-31")).isEqualTo("1");
+    // and each keyword of the first paper finds it, and only it, on its date
+    Paper paper = driver.<String, Paper>getKeyValueStore(PaperTopology.PAPERS_STORE).get("2601.00001");
+    for (String keyword : paper.getKeywords()) {
+      List<String> ofKeyword = new java.util.ArrayList<>();
+      try (var hits = index.range(PaperIndex.lower(keyword, LocalDate.parse("2025-12-30")),
+          PaperIndex.upper(keyword, LocalDate.parse("2025-12-30")))) {
+        hits.forEachRemaining(kv -> ofKeyword.add(kv.value));
+      }
+      assertThat(ofKeyword).as(keyword).containsExactly("2601.00001");
+    }
+  }
+
+  @Test
   void apiSightingThenTextSightingGoStraightToTheId() {
     send(apiEntry("2601.00001", TITLE, 3, "https://example.org/api/daily_papers?date=2026-01-02"));
 

@@ -1,0 +1,118 @@
+package io.paperstream.processor.topology;
+
+import io.paperstream.schemas.Paper;
+import java.time.LocalDate;
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * The paper index: a store beside the papers store (same partitions, same task) whose sorted keys
+ * answer "the newest papers", optionally of one keyword or within dates, by reading a few keys
+ * instead of every paper. The key layout lives here only; the query side builds its ranges with
+ * the methods below.
+ *
+ * <ul>
+ *   <li>{@code d␀<order>} → paper id, for every paper;
+ *   <li>{@code k␀<keyword>␀<order>} → paper id, for every keyword of a paper;
+ *   <li>{@code n␀<published date>} → number of papers of that date (decimal).
+ * </ul>
+ *
+ * {@code <order>} is {@code <published date>␀<first seen, epoch ms, 13 digits>␀<paper id>}: keys
+ * sort oldest first, so a reverse range gives the newest first. A paper without a published date
+ * sorts as {@value #NO_DATE}, before every real date. ␀ is U+0000, which normalized text never
+ * holds, so a keyword or id cannot be confused with the separator.
+ */
+public final class PaperIndex {
+
+  /** The store's name (String → String). */
+  public static final String STORE = "paper-index";
+  /** The date of papers that have none, in order keys and counts. */
+  public static final String NO_DATE = "0000-00-00";
+
+  static final char SEP = '\u0000';
+  // one past the separator: the upper bound of every key that starts with a prefix ending in SEP
+  private static final char AFTER_SEP = '\u0001';
+  private static final String BY_DATE = "d" + SEP;
+  private static final String BY_KEYWORD = "k" + SEP;
+  private static final String COUNT = "n" + SEP;
+
+  private PaperIndex() {}
+
+  /** Where a paper sorts: published date, then first seen, then id. */
+  public static String orderKey(Paper paper) {
+    return dateOf(paper) + SEP + String.format("%013d", Math.max(0, paper.getFirstSeen().toEpochMilli()))
+        + SEP + paper.getPaperId();
+  }
+
+  /** The paper id at the end of an order key. */
+  public static String paperIdOf(String orderKey) {
+    return orderKey.substring(orderKey.indexOf(SEP, orderKey.indexOf(SEP) + 1) + 1);
+  }
+
+  /** Whether {@code text} has the shape of an order key (a cursor a client sends back). */
+  public static boolean isOrderKey(String text) {
+    int first = text.indexOf(SEP);
+    int second = first < 0 ? -1 : text.indexOf(SEP, first + 1);
+    return first == NO_DATE.length() && second == first + 14 && second < text.length() - 1;
+  }
+
+  /** The lowest key of papers (of {@code keyword} when not null) published from {@code from} on. */
+  public static String lower(String keyword, LocalDate from) {
+    return prefix(keyword) + (from == null ? "" : from.toString());
+  }
+
+  /** The highest key of papers (of {@code keyword}) published up to {@code to} (every date when null). */
+  public static String upper(String keyword, LocalDate to) {
+    return to == null ? prefix(keyword).substring(0, prefix(keyword).length() - 1) + AFTER_SEP
+        : prefix(keyword) + to + AFTER_SEP;
+  }
+
+  /** The index key of an order key within the papers (of {@code keyword} when not null). */
+  public static String key(String keyword, String orderKey) {
+    return prefix(keyword) + orderKey;
+  }
+
+  /** The order key within an index key of the papers (of {@code keyword}). */
+  public static String orderKeyOf(String keyword, String indexKey) {
+    return indexKey.substring(prefix(keyword).length());
+  }
+
+  public static String countsLower() {
+    return COUNT;
+  }
+
+  public static String countsUpper() {
+    return "n" + AFTER_SEP;
+  }
+
+  /** The date of a count key ({@value #NO_DATE} for papers without one). */
+  public static String dateOfCount(String countKey) {
+    return countKey.substring(COUNT.length());
+  }
+
+  static String countKey(Paper paper) {
+    return COUNT + dateOf(paper);
+  }
+
+  /** Every list key of a paper (none for null). */
+  static Set<String> listKeys(Paper paper) {
+    Set<String> keys = new HashSet<>();
+    if (paper == null) {
+      return keys;
+    }
+    String order = orderKey(paper);
+    keys.add(key(null, order));
+    for (String keyword : paper.getKeywords()) {
+      keys.add(key(keyword, order));
+    }
+    return keys;
+  }
+
+  private static String prefix(String keyword) {
+    return keyword == null ? BY_DATE : BY_KEYWORD + keyword + SEP;
+  }
+
+  private static String dateOf(Paper paper) {
+    return paper.getPublishedDate() == null ? NO_DATE : paper.getPublishedDate().toString();
+  }
+}

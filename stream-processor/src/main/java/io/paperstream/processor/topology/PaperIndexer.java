@@ -1,0 +1,51 @@
+package io.paperstream.processor.topology;
+
+import io.paperstream.schemas.Paper;
+import java.util.Set;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/**
+ * Keeps {@link PaperIndex} in step with the papers store: each change removes the keys of the
+ * record before and adds those of the record after, and moves the per-date count. Runs in the
+ * dedupe task, so the index always describes exactly the papers of the same partitions.
+ */
+final class PaperIndexer implements Processor<String, PaperChange, Void, Void> {
+
+  private KeyValueStore<String, String> index;
+
+  @Override
+  public void init(ProcessorContext<Void, Void> context) {
+    index = context.getStateStore(PaperIndex.STORE);
+  }
+
+  @Override
+  public void process(Record<String, PaperChange> record) {
+    Paper before = record.value().before();
+    Paper after = record.value().after();
+    Set<String> old = PaperIndex.listKeys(before);
+    Set<String> now = PaperIndex.listKeys(after);
+    old.stream().filter(key -> !now.contains(key)).forEach(index::delete);
+    now.stream().filter(key -> !old.contains(key)).forEach(key -> index.put(key, after.getPaperId()));
+    String oldCount = before == null ? null : PaperIndex.countKey(before);
+    String newCount = after == null ? null : PaperIndex.countKey(after);
+    if (oldCount != null && !oldCount.equals(newCount)) {
+      add(oldCount, -1);
+    }
+    if (newCount != null && !newCount.equals(oldCount)) {
+      add(newCount, 1);
+    }
+  }
+
+  private void add(String countKey, long delta) {
+    String current = index.get(countKey);
+    long count = (current == null ? 0 : Long.parseLong(current)) + delta;
+    if (count > 0) {
+      index.put(countKey, Long.toString(count));
+    } else {
+      index.delete(countKey);
+    }
+  }
+}
