@@ -59,7 +59,11 @@ final class RunningStack {
   }
 
   static void awaitCaughtUp(AppStack... stacks) {
-    await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(200)).until(() -> {
+    awaitCaughtUp(Duration.ofMinutes(2), stacks);
+  }
+
+  static void awaitCaughtUp(Duration atMost, AppStack... stacks) {
+    await().atMost(atMost).pollInterval(Duration.ofMillis(200)).until(() -> {
       for (AppStack stack : stacks) {
         if (!stack.caughtUp()) {
           return false;
@@ -69,9 +73,13 @@ final class RunningStack {
     });
   }
 
-  static HttpResponse<String> get(AppStack stack, String pathAndQuery) throws IOException, InterruptedException {
-    return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + stack.httpPort() + pathAndQuery)).build(),
-        HttpResponse.BodyHandlers.ofString());
+  static HttpResponse<String> get(AppStack stack, String pathAndQuery, String... headers)
+      throws IOException, InterruptedException {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + stack.httpPort() + pathAndQuery));
+    if (headers.length > 0) {
+      request.headers(headers);
+    }
+    return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
 
   static JsonNode json(HttpResponse<String> response) throws IOException {
