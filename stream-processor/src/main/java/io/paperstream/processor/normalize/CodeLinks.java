@@ -1,7 +1,6 @@
 package io.paperstream.processor.normalize;
 
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,7 +25,8 @@ public final class CodeLinks {
 
   private static final String GITHUB = "https://github.com/";
   private static final String OWNER = "[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})";
-  private static final String REPO = "[A-Za-z0-9._-]+";
+  // possessive: nothing after a name can be part of it, so giving characters back never helps
+  private static final String REPO = "[A-Za-z0-9._-]++";
 
   /** A repository link inside prose; {@code gist.github.com} and {@code x.github.io} do not match. */
   private static final Pattern IN_TEXT = Pattern.compile(
@@ -54,7 +54,9 @@ public final class CodeLinks {
     for (String url : gitHubRepositoriesIn(text)) {
       distinct.putIfAbsent(url.toLowerCase(Locale.ROOT), url);
     }
-    return new ArrayList<>(distinct.values());
+    // every link built here is https already; the check keeps it so whatever changes above
+    return distinct.values().stream().filter(url -> HttpLinks.http(url).isPresent())
+        .collect(java.util.stream.Collectors.toCollection(ArrayList::new));
   }
 
   /** The GitHub repositories {@code text} links to, normalized, in order of appearance (may repeat). */
@@ -88,22 +90,18 @@ public final class CodeLinks {
     if (gitHub.isPresent()) {
       return gitHub;
     }
-    try {
-      URI uri = new URI(field.strip());
-      String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-      if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null) {
-        return Optional.empty();
-      }
-      if (uri.getHost().toLowerCase(Locale.ROOT).matches("(?:www\\.)?github\\.com")) {
-        return Optional.empty(); // github.com without a repository path
-      }
-      String path = uri.getRawPath() == null ? "" : uri.getRawPath();
-      path = stripRepositorySuffixes(path);
-      String port = uri.getPort() < 0 ? "" : ":" + uri.getPort();
-      return Optional.of(scheme + "://" + uri.getHost().toLowerCase(Locale.ROOT) + port + path);
-    } catch (URISyntaxException e) {
+    Optional<String> http = HttpLinks.http(field);
+    if (http.isEmpty()) {
       return Optional.empty();
     }
+    URI uri = URI.create(http.get());
+    String host = uri.getHost().toLowerCase(Locale.ROOT);
+    if (host.equals("github.com") || host.equals("www.github.com")) {
+      return Optional.empty(); // github.com without a repository path
+    }
+    String path = stripRepositorySuffixes(uri.getRawPath() == null ? "" : uri.getRawPath());
+    String port = uri.getPort() < 0 ? "" : ":" + uri.getPort();
+    return Optional.of(uri.getScheme() + "://" + host + port + path);
   }
 
   private static Optional<String> gitHubUrl(String owner, String repo) {
@@ -117,18 +115,19 @@ public final class CodeLinks {
 
   /** Trailing slashes, a {@code .git} suffix and sentence punctuation are not part of the name. */
   private static String stripRepositorySuffixes(String name) {
-    String s = name;
+    // by index, not by substring in a loop: a name of a million dots costs one pass
+    int end = name.length();
     boolean changed = true;
     while (changed) {
-      String before = s;
-      while (s.endsWith("/") || s.endsWith(".")) {
-        s = s.substring(0, s.length() - 1);
+      int before = end;
+      while (end > 0 && (name.charAt(end - 1) == '/' || name.charAt(end - 1) == '.')) {
+        end--;
       }
-      if (s.toLowerCase(Locale.ROOT).endsWith(".git")) {
-        s = s.substring(0, s.length() - 4);
+      if (end >= 4 && name.regionMatches(true, end - 4, ".git", 0, 4)) {
+        end -= 4;
       }
-      changed = !s.equals(before);
+      changed = end != before;
     }
-    return s;
+    return name.substring(0, end);
   }
 }

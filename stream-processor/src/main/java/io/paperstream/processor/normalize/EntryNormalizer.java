@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
  * Interprets one raw entry: what a page said becomes a one-sighting {@link Paper} record.
  *
  * <p>Rejects (with a {@link NormalizationException} saying why) what cannot be a paper: no
- * title, an arXiv id of no known form, an unreadable date, negative counts. Keywords are left
+ * title, an arXiv id of no known form, an unreadable date, negative counts, a field over its
+ * {@link FieldLimits limit}. Links that are not http(s) URLs are dropped ({@link HttpLinks}). Keywords are left
  * empty: enrichment fills them, from title, abstract and the page's own keywords, which are
  * carried over as given ({@code sourceKeywords}). Stateless and thread-safe.
  */
@@ -32,6 +33,7 @@ public final class EntryNormalizer {
       "([a-z]+(?:-[a-z]+)*)(\\.[A-Za-z]{2})?/(\\d{2})(\\d{2})(\\d{3})(?:v\\d+)?");
   private static final Pattern VERSION = Pattern.compile("v\\d+$");
 
+  private final FieldLimits limits = new FieldLimits();
   private final TextNormalizer text;
   private final DateResolver dates;
   private final CodeLinks codeLinks;
@@ -52,6 +54,8 @@ public final class EntryNormalizer {
    * @throws NormalizationException when the entry cannot be a paper; the message says why
    */
   public Paper normalize(RawEntry entry) throws NormalizationException {
+    // before any text work: the work per record must stay bounded whatever a producer wrote
+    limits.check(entry);
     String title = text.normalize(entry.getTitle());
     if (title == null || title.isBlank()) {
       throw new NormalizationException("entry has no title");
@@ -76,7 +80,7 @@ public final class EntryNormalizer {
         .setSourceKeywords(entry.getSourceKeywords() == null ? List.of() : List.copyOf(entry.getSourceKeywords()))
         .setArxivUrl(arxivId == null ? null : ARXIV_ABS + arxivId)
         .setCodeUrls(codeLinks.codeUrls(entry.getGithubRepo(), abstractText))
-        .setProjectPage(blankToNull(entry.getProjectPage() == null ? null : entry.getProjectPage().strip()))
+        .setProjectPage(HttpLinks.http(entry.getProjectPage()).orElse(null))
         .setFirstSeen(entry.getFetchedAt())
         .setLastSeen(entry.getFetchedAt())
         .setSightings(1)

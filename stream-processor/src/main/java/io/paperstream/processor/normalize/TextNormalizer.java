@@ -48,39 +48,21 @@ public final class TextNormalizer {
   /** Every kind of white space and control character, including line and paragraph separators. */
   private static final Pattern WHITESPACE = Pattern.compile("[\\s\\p{Z}\\p{Cc}]+");
 
-  // ---- URLs ----------------------------------------------------------------------------------
-
-  /**
-   * A URL: up to white space or a character that cannot be in one; LaTeX escapes of URL
-   * characters ({@code \_}) are allowed inside.
-   */
-  private static final String URL_BODY = "(?:[^\\s{}<>\"\\\\|^`]|\\\\[_%&#~$])+";
-  private static final Pattern URL = Pattern.compile("(?i)(?<![\\w@.])(?:https?://|www\\.)" + URL_BODY);
-  private static final Pattern URL_ESCAPE = Pattern.compile("\\\\([_%&#~$])");
-  /** {@code \href{url}{text}}: the text and the URL both matter to a reader. */
-  private static final Pattern HREF = Pattern.compile("\\\\href\\s*\\{([^{}]*)}\\s*\\{([^{}]*)}");
-  /**
-   * {@code url{text}}: what an {@code \href} looks like after a page stripped the macro name.
-   * The text is dropped when it repeats the URL and kept after a space otherwise.
-   */
-  private static final Pattern URL_WITH_TEXT = Pattern.compile(
-      "(?i)((?<![\\w@.])(?:https?://|www\\.)[^\\s{}<>\"\\\\|^`]+)\\{([^{}]*)}");
-  /** URL placeholders: private-use characters that no rule below touches. */
-  private static final char URL_OPEN = '\uE000';
-  private static final char URL_CLOSE = '\uE001';
-  private static final char URL_INDEX_BASE = '\uE100';
-  private static final Pattern URL_PLACEHOLDER = Pattern.compile("\\uE000(.)\\uE001");
-
   // ---- LaTeX ---------------------------------------------------------------------------------
 
   private static final char ESCAPED_OPEN_BRACE = '\uE010';
   private static final char ESCAPED_CLOSE_BRACE = '\uE011';
   private static final char ESCAPED_DOLLAR = '\uE012';
   private static final Pattern LINE_BREAK = Pattern.compile("\\\\\\\\");
+  // Starts only where a run of spaces and ties starts, and takes it whole: retried inside a
+  // run of a million '~' it would cost quadratic time. Optional arguments hold no bracket and
+  // are at most a few, so a string of "[]" cannot stack the engine's recursion.
   private static final Pattern CITATION = Pattern.compile(
-      "[\\s~]*\\\\(?:cite[a-zA-Z]*|ref|eqref|autoref|cref|Cref|label|footnote)\\*?(?:\\[[^\\]]*])*\\{[^{}]*}");
+      "(?<![\\s~])[\\s~]*+\\\\(?:cite[a-zA-Z]*+|ref|eqref|autoref|cref|Cref|label|footnote)\\*?"
+          + "(?:\\[[^\\[\\]]*+]){0,4}+\\{[^{}]*+}");
   /** The {@code $\raise.17ex\hbox{$\scriptstyle\sim$}$} idiom for "about", as arXiv prints it. */
-  private static final Pattern RAISE = Pattern.compile("\\\\?raise\\s*-?\\d*\\.?\\d+ex");
+  // "\\d*\\.?\\d+" would split a long run of digits every way before failing: one reading only
+  private static final Pattern RAISE = Pattern.compile("\\\\?raise\\s*+-?(?:\\d++(?:\\.\\d++)?|\\.\\d++)ex");
   /** Inline math; content that starts or ends with a space is a pair of prices, not math. */
   private static final Pattern INLINE_MATH = Pattern.compile("\\$([^$\\s](?:[^$]{0,78}[^$\\s])?)\\$");
   private static final Pattern SYMBOL_ACCENT = Pattern.compile(
@@ -100,7 +82,7 @@ public final class TextNormalizer {
   private static final Pattern BARE_TEXT_MACRO = Pattern.compile(
       "(?<![A-Za-z\\\\])(?:text(?:bf|it|tt|sc)|emph)\\{([^{}]*)}");
   /** Any other macro with an argument: the argument is what is printed (colour, size, ...). */
-  private static final Pattern OTHER_MACRO_WITH_ARGUMENT = Pattern.compile("\\\\[A-Za-z]+\\*?\\s*\\{([^{}]+)}");
+  private static final Pattern OTHER_MACRO_WITH_ARGUMENT = Pattern.compile("\\\\[A-Za-z]++\\*?\\s*\\{([^{}]++)}");
   /** A bare macro; {@code \tool{}} is the usual spelling of a macro followed by a space. */
   private static final Pattern BARE_MACRO = Pattern.compile("\\\\([A-Za-z]+)\\*?(?:\\{})?");
   /** Spacing commands and discretionary hyphens: {@code \ } {@code \,} {@code \-} {@code \@}. */
@@ -125,13 +107,11 @@ public final class TextNormalizer {
     String text = Normalizer.normalize(raw, Normalizer.Form.NFKC);
     text = INVISIBLE.matcher(text).replaceAll("");
     text = collapseWhitespace(text);
-    text = replace(HREF, text, m -> sameLink(m.group(1), m.group(2))
-        ? m.group(1) : m.group(2).strip() + " (" + m.group(1).strip() + ")");
-    text = replace(URL_WITH_TEXT, text, m -> urlWithText(m.group(1), m.group(2)));
+    text = UrlText.rewriteLinks(text);
     List<String> urls = new ArrayList<>();
-    text = protectUrls(text, urls);
+    text = UrlText.protect(text, urls);
     text = latexToText(text);
-    text = restoreUrls(text, urls);
+    text = UrlText.restore(text, urls);
     // accents were written as letter + combining mark: compose them
     text = Normalizer.normalize(text, Normalizer.Form.NFC);
     return collapseWhitespace(text);
@@ -196,76 +176,11 @@ public final class TextNormalizer {
     return mark == null ? base : base + mark;
   }
 
-  private static String protectUrls(String text, List<String> urls) {
-    Matcher m = URL.matcher(text);
-    StringBuilder out = new StringBuilder(text.length());
-    while (m.find()) {
-      String url = trimTrailingPunctuation(m.group());
-      String rest = m.group().substring(url.length());
-      urls.add(URL_ESCAPE.matcher(url).replaceAll("$1"));
-      String placeholder = "" + URL_OPEN + (char) (URL_INDEX_BASE + urls.size() - 1) + URL_CLOSE;
-      m.appendReplacement(out, Matcher.quoteReplacement(placeholder + rest));
-    }
-    m.appendTail(out);
-    return out.toString();
-  }
-
-  private static String restoreUrls(String text, List<String> urls) {
-    return urls.isEmpty() ? text : replace(URL_PLACEHOLDER, text, m -> urls.get(m.group(1).charAt(0) - URL_INDEX_BASE));
-  }
-
-  /**
-   * Sentence punctuation after a URL is not part of it ({@code see https://x.org/a.}); a closing
-   * bracket is, when the URL opened it ({@code https://en.wikipedia.org/wiki/A_(b)}).
-   */
-  static String trimTrailingPunctuation(String url) {
-    int end = url.length();
-    while (end > 0) {
-      char last = url.charAt(end - 1);
-      if (".,;:!?'\"*".indexOf(last) >= 0) {
-        end--;
-      } else if (last == ')' && count(url, '(', end) < count(url, ')', end)) {
-        end--;
-      } else if (last == ']' && count(url, '[', end) < count(url, ']', end)) {
-        end--;
-      } else {
-        break;
-      }
-    }
-    return url.substring(0, end);
-  }
-
-  private static int count(String s, char c, int end) {
-    int n = 0;
-    for (int i = 0; i < end; i++) {
-      if (s.charAt(i) == c) {
-        n++;
-      }
-    }
-    return n;
-  }
-
-  private static boolean sameLink(String a, String b) {
-    return linkCore(a).equalsIgnoreCase(linkCore(b));
-  }
-
-  private static String linkCore(String link) {
-    String s = link.strip().replaceFirst("(?i)^https?://", "").replaceFirst("(?i)^www\\.", "");
-    return s.endsWith("/") ? s.substring(0, s.length() - 1) : s;
-  }
-
-  private static String urlWithText(String url, String linkText) {
-    if (sameLink(url, linkText)) {
-      return url;
-    }
-    return linkText.isBlank() ? url : url + " " + linkText.strip();
-  }
-
   private static String collapseWhitespace(String text) {
     return WHITESPACE.matcher(text).replaceAll(" ").strip();
   }
 
-  private static String replace(Pattern pattern, String text, Function<Matcher, String> replacement) {
+  static String replace(Pattern pattern, String text, Function<Matcher, String> replacement) {
     Matcher m = pattern.matcher(text);
     if (!m.find()) {
       return text;

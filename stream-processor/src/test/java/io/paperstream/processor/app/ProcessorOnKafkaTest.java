@@ -1,6 +1,7 @@
 package io.paperstream.processor.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -16,6 +17,17 @@ import io.paperstream.schemas.DeadLetter;
 import io.paperstream.schemas.KeywordCount;
 import io.paperstream.schemas.Paper;
 import io.paperstream.schemas.RawEntry;
+import io.paperstream.schemas.SourceKind;
+import io.paperstream.ingest.produce.RawEntryProducer;
+import io.paperstream.processor.normalize.FieldLimits;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Properties;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.streams.KafkaStreams;
+import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
@@ -108,6 +120,68 @@ class ProcessorOnKafkaTest {
     assertThat(papers.keySet()).containsAll(apiIds);
     // and the keyword counts equal a recount of the papers table
     assertCountsMatchPapers(pipeline, papers);
+  }
+
+  @Test
+  void aOneMegabyteTitleIsDeadLetteredWhileTheRestOfItsPageGoesThrough() throws Exception {
+    // given a running processor
+    TestPipeline pipeline = new TestPipeline(KAFKA.bootstrapServers(), stateDir);
+    pipeline.createTopics();
+    try (KafkaCluster cluster = KafkaCluster.connect(pipeline.settings);
+        PaperProcessor processor = PaperProcessor.start(cluster, pipeline.settings)) {
+      await().atMost(Duration.ofSeconds(60)).until(() -> processor.streams().state() == KafkaStreams.State.RUNNING);
+      Set<String> threads = streamThreads(processor);
+
+      // when a page arrives with ten ordinary entries and, in the middle, one whose title is a
+      // megabyte without a space (another producer than paperstream's splitter, which caps it)
+      Properties bigRecords = new Properties();
+      bigRecords.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, String.valueOf(4 * 1024 * 1024));
+      try (RawEntryProducer producer = RawEntryProducer.connect(KAFKA.bootstrapServers(), bigRecords, pipeline.topics)) {
+        for (int position = 0; position < 11; position++) {
+          String title = position == 5 ? "x".repeat(1 << 20) : "Harbour Lattice Study Number " + position;
+          producer.entry(pageEntry(position, title));
+        }
+      }
+      long produced = System.nanoTime();
+
+      // then within seconds the ten papers come out and the giant is one located dead letter
+      await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() ->
+          TopicContents.table(KAFKA.bootstrapServers(), pipeline.topics.papers()).size() == 10
+              && TopicContents.readAll(KAFKA.bootstrapServers(), pipeline.topics.processingDeadLetters()).size() == 1);
+      LoggerFactory.getLogger(ProcessorOnKafkaTest.class).info("page with a 1 MB title processed in {} ms",
+          Duration.ofNanos(System.nanoTime() - produced).toMillis());
+      assertThat(TopicContents.table(KAFKA.bootstrapServers(), pipeline.topics.papers()).values())
+          .extracting(Paper::getTitle).doesNotContain("x".repeat(1 << 20)).hasSize(10);
+      assertThat(TopicContents.readAll(KAFKA.bootstrapServers(), pipeline.topics.processingDeadLetters()))
+          .singleElement()
+          .satisfies(record -> assertThat(new String(record.headers().lastHeader("__streams.errors.message").value(),
+              StandardCharsets.UTF_8))
+              .contains("position 5 of https://digest.example.org/api/daily_papers?date=2026-02-02")
+              .contains("title is 1048576 characters long, over the limit of " + FieldLimits.TITLE));
+      // and the processor kept running on the same stream thread, never failed and replaced
+      assertThat(processor.streams().state()).isEqualTo(KafkaStreams.State.RUNNING);
+      assertThat(streamThreads(processor)).isEqualTo(threads);
+    }
+  }
+
+  private static Set<String> streamThreads(PaperProcessor processor) {
+    Set<String> names = new HashSet<>();
+    processor.streams().metadataForLocalThreads().forEach(thread -> names.add(thread.threadName()));
+    return names;
+  }
+
+  private static RawEntry pageEntry(int position, String title) {
+    return RawEntry.newBuilder()
+        .setSource("https://digest.example.org/api/daily_papers?date=2026-02-02")
+        .setSourceKind(SourceKind.API_JSON)
+        .setFetchedAt(Instant.parse("2026-02-02T08:00:00Z"))
+        .setPageDate(LocalDate.parse("2026-02-02"))
+        .setPosition(position)
+        .setPageFingerprint("ef".repeat(32))
+        .setTitle(title)
+        .setAbstract$("We plan sparse harbour lattices with tidal gradients, case " + position + ".")
+        .setArxivId(String.format("2602.%05d", position + 1))
+        .build();
   }
 
   /** keyword-daily-counts recomputed here from the papers table, not by the topology's code. */
