@@ -4,10 +4,12 @@ import io.paperstream.config.ClusterOptions;
 import io.paperstream.config.Settings;
 import io.paperstream.ingest.IngestPipeline;
 import io.paperstream.ingest.feed.DailyFeed;
+import io.paperstream.ingest.produce.IngestLog;
 import io.paperstream.ingest.produce.RawEntryProducer;
 import io.paperstream.ingest.source.HttpPageFetcher;
 import io.paperstream.ingest.source.PageSources;
 import io.paperstream.ingest.split.PageSplitter;
+import io.paperstream.ingest.split.SplitLimits;
 import io.paperstream.kafka.KafkaCluster;
 import io.paperstream.schemas.Topics;
 import java.io.PrintWriter;
@@ -80,6 +82,10 @@ public final class RunCommand implements Callable<Integer> {
           + "Default: the fetch time, or the file's modification time.")
   LocalDate asOf;
 
+  @Option(names = "--force",
+      description = "Send every SOURCE page again, even those the ingest log says were produced before.")
+  boolean force;
+
   @Mixin ClusterOptions clusterOptions;
 
   @Spec CommandSpec spec;
@@ -125,7 +131,8 @@ public final class RunCommand implements Callable<Integer> {
     err.println("run: done: " + totals.pages() + " pages, " + totals.entries() + " entries, " + stack.localPapers()
         + " papers, " + (totals.deadLetters() + processingDeadLetters) + " dead letters (" + totals.deadLetters()
         + " at ingest, " + processingDeadLetters + " at processing), " + stack.keywords() + " keywords"
-        + (totals.unreadable() > 0 ? ", " + totals.unreadable() + " unreadable sources" : ""));
+        + (totals.unreadable() > 0 ? ", " + totals.unreadable() + " unreadable sources" : "")
+        + (totals.skipped() > 0 ? ", " + totals.skipped() + " pages already ingested, skipped" : ""));
     if (exportDir != null) {
       Map<String, Integer> written = export.exportTo(exportDir);
       err.println("run: exported to " + exportDir + ": " + written);
@@ -184,18 +191,23 @@ public final class RunCommand implements Callable<Integer> {
 
   private SourceIngest.Totals ingest(KafkaCluster cluster, AppStack stack, PrintWriter err) {
     if (sources.isEmpty()) {
-      return new SourceIngest.Totals(0, 0, 0, 0);
+      return new SourceIngest.Totals(0, 0, 0, 0, 0);
     }
     Topics topics = stack.topics();
     IngestPipeline pipeline = new IngestPipeline(
-        new PageSources(new HttpPageFetcher(), asOf), new PageSplitter(), Clock.systemUTC());
+        new PageSources(new HttpPageFetcher(), asOf), new PageSplitter(SplitLimits.from(clusterOptions.settings())),
+        Clock.systemUTC());
     Producer<byte[], byte[]> kafkaProducer = new KafkaProducer<>(
         RawEntryProducer.producerConfig(cluster.bootstrapServers(), cluster.clientOverrides()),
         new ByteArraySerializer(), new ByteArraySerializer());
     stack.metrics().bindProducer(kafkaProducer);
     SourceIngest.Totals totals;
     try (RawEntryProducer producer = new RawEntryProducer(kafkaProducer, topics)) {
-      totals = new SourceIngest(pipeline, stack.metrics(), err).run(sources, producer);
+      // pages produced by an earlier (crashed or finished) run are skipped, unless --force
+      IngestLog log = IngestLog.restore(cluster.bootstrapServers(), cluster.clientOverrides(), topics.ingestLog(),
+          producer, Clock.systemUTC());
+      totals = new SourceIngest(pipeline.withLog(log, force), stack.metrics(), err).run(sources, producer);
+      log.finish();
     }
     err.println("run: ingested " + totals + " -> " + topics.rawEntries().name());
     err.flush();

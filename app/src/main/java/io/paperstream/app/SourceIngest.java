@@ -25,16 +25,17 @@ import java.util.stream.Stream;
 final class SourceIngest {
 
   /** What a run read, summed over its pages. */
-  record Totals(int pages, int entries, int deadLetters, int unreadable) {
+  record Totals(int pages, int entries, int deadLetters, int unreadable, int skipped) {
     Totals plus(IngestSummary summary) {
       return new Totals(pages + summary.pages(), entries + summary.entries(), deadLetters + summary.deadLetters(),
-          unreadable + summary.unreadable());
+          unreadable + summary.unreadable(), skipped + summary.skipped());
     }
 
     @Override
     public String toString() {
       return pages + " pages, " + entries + " entries, " + deadLetters + " dead letters"
-          + (unreadable > 0 ? ", " + unreadable + " unreadable sources" : "");
+          + (unreadable > 0 ? ", " + unreadable + " unreadable sources" : "")
+          + (skipped > 0 ? ", " + skipped + " pages already ingested, skipped (--force sends them again)" : "");
     }
   }
 
@@ -56,7 +57,7 @@ final class SourceIngest {
   Totals run(List<String> sources, EntrySink sink) {
     List<String> pages = pages(sources);
     boolean bar = pages.size() >= BAR_FROM_PAGES;
-    Totals totals = new Totals(0, 0, 0, 0);
+    Totals totals = new Totals(0, 0, 0, 0, 0);
     long lastDrawn = 0;
     for (int i = 0; i < pages.size(); i++) {
       IngestSummary summary = pipeline.run(List.of(pages.get(i)), counting(sink));

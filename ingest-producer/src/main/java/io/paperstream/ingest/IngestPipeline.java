@@ -2,24 +2,41 @@ package io.paperstream.ingest;
 
 import io.paperstream.ingest.source.FetchOutcome;
 import io.paperstream.ingest.source.PageSources;
+import io.paperstream.ingest.split.Page;
 import io.paperstream.ingest.split.PageSplitter;
-import io.paperstream.ingest.split.SplitResult;
+import io.paperstream.ingest.split.SplitCounts;
 import io.paperstream.schemas.DeadLetter;
-import io.paperstream.schemas.RawEntry;
+import java.io.IOException;
 import java.time.Clock;
 import java.util.List;
 
-/** Reads sources, splits each page, and hands every entry and dead letter to a sink. */
+/** Reads sources, splits each page, and hands every entry and dead letter to a sink as it is read. */
 public final class IngestPipeline {
 
   private final PageSources sources;
   private final PageSplitter splitter;
   private final Clock clock;
+  private final PageLog log;
+  private final boolean force;
 
   public IngestPipeline(PageSources sources, PageSplitter splitter, Clock clock) {
+    this(sources, splitter, clock, null, false);
+  }
+
+  private IngestPipeline(PageSources sources, PageSplitter splitter, Clock clock, PageLog log, boolean force) {
     this.sources = sources;
     this.splitter = splitter;
     this.clock = clock;
+    this.log = log;
+    this.force = force;
+  }
+
+  /**
+   * This pipeline with an ingest log: a page whose content was produced before is skipped (and
+   * counted as such) unless {@code force}; every page produced is logged.
+   */
+  public IngestPipeline withLog(PageLog pageLog, boolean forceResend) {
+    return new IngestPipeline(sources, splitter, clock, pageLog, forceResend);
   }
 
   public IngestSummary run(List<String> sourceArgs, EntrySink sink) {
@@ -37,18 +54,30 @@ public final class IngestPipeline {
   }
 
   private void split(FetchOutcome.Fetched fetched, EntrySink sink, IngestSummary summary) {
-    SplitResult result = splitter.split(fetched.page());
-    summary.countPage(result.kind());
-    for (RawEntry entry : result.entries()) {
-      sink.entry(entry);
+    Page page = fetched.page();
+    String fingerprint = log != null && withinCap(page) ? PageSplitter.fingerprint(page) : null;
+    if (fingerprint != null && !force && log.produced(page.source(), fingerprint)) {
+      summary.countSkipped();
+      return;
     }
-    for (DeadLetter deadLetter : result.deadLetters()) {
-      sink.deadLetter(deadLetter);
+    SplitCounts counts = splitter.split(page, fingerprint, sink);
+    if (fingerprint != null) {
+      log.sent(page.source(), fingerprint);
     }
-    summary.addEntries(result.entries().size());
-    summary.addDeadLetters(result.deadLetters().size());
-    if (result.entries().isEmpty() && result.deadLetters().stream().anyMatch(d -> d.getPosition() == null)) {
+    summary.countPage(counts.kind());
+    summary.addEntries(counts.entries());
+    summary.addDeadLetters(counts.deadLetters());
+    if (counts.pageRejected()) {
       summary.countUnreadable();
+    }
+  }
+
+  /** A page over the cap is not read, not even to fingerprint it: its one dead letter is sent again. */
+  private boolean withinCap(Page page) {
+    try {
+      return page.size() <= splitter.limits().maxPageBytes();
+    } catch (IOException e) {
+      return false;
     }
   }
 

@@ -11,6 +11,7 @@ public final class IngestSummary {
   private int unreadable;
   private int entries;
   private int deadLetters;
+  private int skipped;
   private final Map<SourceKind, Integer> pagesByKind = new EnumMap<>(SourceKind.class);
 
   void countPage(SourceKind kind) {
@@ -18,6 +19,10 @@ public final class IngestSummary {
     if (kind != null) {
       pagesByKind.merge(kind, 1, Integer::sum);
     }
+  }
+
+  void countSkipped() {
+    skipped++;
   }
 
   void countUnreadable() {
@@ -50,6 +55,11 @@ public final class IngestSummary {
     return deadLetters;
   }
 
+  /** Pages the ingest log says were produced before: not sent again. */
+  public int skipped() {
+    return skipped;
+  }
+
   public Map<SourceKind, Integer> pagesByKind() {
     return Map.copyOf(pagesByKind);
   }
@@ -62,6 +72,7 @@ public final class IngestSummary {
       kinds.append(')');
     }
     return pages + " pages" + kinds + ", " + entries + " entries, " + deadLetters + " dead letters, "
-        + unreadable + " unreadable sources";
+        + unreadable + " unreadable sources"
+        + (skipped > 0 ? ", " + skipped + " pages already ingested, skipped (--force sends them again)" : "");
   }
 }

@@ -21,7 +21,7 @@ public final class PipelineTopics {
 
   /** Topics that hold the latest value per key: compacted, so they keep every key forever. */
   private static final Set<String> TABLES =
-      Set.of(Topics.PAPERS, Topics.KEYWORD_DAILY_COUNTS, Topics.KEYWORD_TRENDS, Topics.FETCH_LOG);
+      Set.of(Topics.PAPERS, Topics.KEYWORD_DAILY_COUNTS, Topics.KEYWORD_TRENDS, Topics.FETCH_LOG, Topics.INGEST_LOG);
 
   private PipelineTopics() {}
 
@@ -34,11 +34,12 @@ public final class PipelineTopics {
     return Topics.named(logical -> settings.get("topics." + logical, null));
   }
 
-  /** The topics the ingest producer writes. */
+  /** The topics the ingest producer writes, its ingest log included. */
   public static List<NewTopic> ingestTopics(Topics topics, Settings settings) {
     return List.of(
         newTopic(topics.rawEntries(), Topics.RAW_ENTRIES, settings),
-        newTopic(topics.rawDeadLetters(), Topics.RAW_DEAD_LETTERS, settings));
+        newTopic(topics.rawDeadLetters(), Topics.RAW_DEAD_LETTERS, settings),
+        newTopic(topics.ingestLog(), Topics.INGEST_LOG, settings));
   }
 
   /** The topics the continuous feed writes: the ingest topics and its fetch log. */
@@ -59,7 +60,8 @@ public final class PipelineTopics {
         newTopic(topics.keywordTrends(), Topics.KEYWORD_TRENDS, settings),
         newTopic(topics.processingDeadLetters(), Topics.PROCESSING_DEAD_LETTERS, settings),
         newTopic(topics.sightings(), Topics.SIGHTINGS, settings),
-        newTopic(topics.fetchLog(), Topics.FETCH_LOG, settings));
+        newTopic(topics.fetchLog(), Topics.FETCH_LOG, settings),
+        newTopic(topics.ingestLog(), Topics.INGEST_LOG, settings));
   }
 
   private static NewTopic newTopic(Topic<?, ?> topic, String logical, Settings settings) {

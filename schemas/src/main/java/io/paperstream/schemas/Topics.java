@@ -26,6 +26,7 @@ public final class Topics {
   public static final String PROCESSING_DEAD_LETTERS = "processing-dead-letters";
   public static final String SIGHTINGS = "sightings";
   public static final String FETCH_LOG = "fetch-log";
+  public static final String INGEST_LOG = "ingest-log";
 
   /** Logical name to default topic name, in pipeline order. */
   public static final Map<String, String> DEFAULT_NAMES = defaultNames();
@@ -41,6 +42,7 @@ public final class Topics {
   private final Topic<byte[], byte[]> processingDeadLetters;
   private final Topic<String, Paper> sightings;
   private final Topic<String, FetchLogEntry> fetchLog;
+  private final Topic<String, FetchLogEntry> ingestLog;
 
   private Topics(UnaryOperator<String> nameOf) {
     SchemaStore store = PublishedSchemas.load().store();
@@ -56,6 +58,7 @@ public final class Topics {
         new Topic<>(nameOf.apply(PROCESSING_DEAD_LETTERS), Serdes.ByteArray(), Serdes.ByteArray());
     this.sightings = new Topic<>(nameOf.apply(SIGHTINGS), keys, papers.valueSerde());
     this.fetchLog = new Topic<>(nameOf.apply(FETCH_LOG), keys, AvroSerde.forType(FetchLogEntry.class, store));
+    this.ingestLog = new Topic<>(nameOf.apply(INGEST_LOG), keys, fetchLog.valueSerde());
   }
 
   /**
@@ -119,6 +122,15 @@ public final class Topics {
     return fetchLog;
   }
 
+  /**
+   * The ingest log (compacted): one record per page that {@code papers ingest} / {@code papers run
+   * SOURCE} produced, so that a rerun skips it; key = source and content fingerprint, value in the
+   * fetch log's shape.
+   */
+  public Topic<String, FetchLogEntry> ingestLog() {
+    return ingestLog;
+  }
+
   /** The topic with this topic name or logical name ({@code papers}, {@code raw-entries}, ...). */
   public java.util.Optional<Topic<?, ?>> find(String name) {
     List<String> logical = List.copyOf(DEFAULT_NAMES.keySet());
@@ -134,7 +146,7 @@ public final class Topics {
   /** Every topic, in the order of {@link #DEFAULT_NAMES}. */
   public List<Topic<?, ?>> all() {
     return List.of(rawEntries, rawDeadLetters, papers, keywordDailyCounts, keywordTrends, processingDeadLetters,
-        sightings, fetchLog);
+        sightings, fetchLog, ingestLog);
   }
 
   private static Map<String, String> defaultNames() {
@@ -147,6 +159,7 @@ public final class Topics {
     names.put(PROCESSING_DEAD_LETTERS, "paper-processing-dead-letters");
     names.put(SIGHTINGS, "paper-sightings");
     names.put(FETCH_LOG, "paper-fetch-log");
+    names.put(INGEST_LOG, "paper-ingest-log");
     return java.util.Collections.unmodifiableMap(names);
   }
 }

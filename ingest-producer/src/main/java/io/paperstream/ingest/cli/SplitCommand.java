@@ -5,7 +5,9 @@ import io.paperstream.ingest.IngestPipeline;
 import io.paperstream.ingest.IngestSummary;
 import io.paperstream.ingest.source.HttpPageFetcher;
 import io.paperstream.ingest.source.PageSources;
+import io.paperstream.config.Settings;
 import io.paperstream.ingest.split.PageSplitter;
+import io.paperstream.ingest.split.SplitLimits;
 import io.paperstream.schemas.DeadLetter;
 import io.paperstream.schemas.RawEntry;
 import io.paperstream.schemas.RecordJson;
@@ -37,7 +39,8 @@ public final class SplitCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     RecordJson json = new RecordJson();
     IngestPipeline pipeline = new IngestPipeline(
-        new PageSources(new HttpPageFetcher(), options.asOf()), new PageSplitter(), Clock.systemUTC());
+        new PageSources(new HttpPageFetcher(), options.asOf()),
+        new PageSplitter(SplitLimits.from(Settings.load(null))), Clock.systemUTC());
     IngestSummary summary;
     try (DeadLetterReport report = new DeadLetterReport(err, options.deadLettersFile())) {
       summary = pipeline.run(options.sources(), new EntrySink() {

@@ -24,8 +24,11 @@ import org.slf4j.LoggerFactory;
  * The feed's memory: the last fetch of every page, kept in a compacted Kafka topic keyed by URL
  * and mirrored in memory. Restored by reading the topic to its end on start, so a restarted feed
  * knows what it fetched, with which validators and content, and what keeps failing.
+ *
+ * <p>The ingest log of {@code papers ingest} is the same mechanism on its own topic, keyed by
+ * source and content fingerprint ({@link #record(String, FetchLogEntry)}).
  */
-final class FetchLog {
+public final class FetchLog {
 
   private static final Logger LOG = LoggerFactory.getLogger(FetchLog.class);
   private static final Duration RESTORE_TIMEOUT = Duration.ofSeconds(60);
@@ -42,7 +45,7 @@ final class FetchLog {
   }
 
   /** Reads the whole topic (to the end offsets found now) and writes new entries with {@code producer}. */
-  static FetchLog restore(String bootstrapServers, Properties clientOverrides, Topic<String, FetchLogEntry> topic,
+  public static FetchLog restore(String bootstrapServers, Properties clientOverrides, Topic<String, FetchLogEntry> topic,
       Producer<byte[], byte[]> producer) {
     FetchLog log = new FetchLog(topic, producer);
     Properties config = new Properties();
@@ -58,7 +61,7 @@ final class FetchLog {
         log.restoreOne(record);
         read[0]++;
       });
-      LOG.info("Fetch log {}: {} pages known ({} records read)", topic.name(), log.byUrl.size(), read[0]);
+      LOG.info("Log {}: {} pages known ({} records read)", topic.name(), log.byUrl.size(), read[0]);
     }
     return log;
   }
@@ -81,8 +84,9 @@ final class FetchLog {
     }
   }
 
-  Optional<FetchLogEntry> get(String url) {
-    return Optional.ofNullable(byUrl.get(url));
+  /** The entry logged under {@code key}: the URL for the feed. */
+  public Optional<FetchLogEntry> get(String key) {
+    return Optional.ofNullable(byUrl.get(key));
   }
 
   List<FetchLogEntry> entries() {
@@ -90,20 +94,25 @@ final class FetchLog {
   }
 
   void record(FetchLogEntry entry) {
-    byUrl.put(entry.getUrl(), entry);
-    byte[] key = topic.keySerde().serializer().serialize(topic.name(), entry.getUrl());
+    record(entry.getUrl(), entry);
+  }
+
+  /** Remembers {@code entry} under {@code key} (sent asynchronously; a failed write is counted and logged). */
+  public void record(String key, FetchLogEntry entry) {
+    byUrl.put(key, entry);
+    byte[] keyBytes = topic.keySerde().serializer().serialize(topic.name(), key);
     byte[] value = topic.valueSerde().serializer().serialize(topic.name(), entry);
-    producer.send(new ProducerRecord<>(topic.name(), key, value), (metadata, error) -> {
+    producer.send(new ProducerRecord<>(topic.name(), keyBytes, value), (metadata, error) -> {
       if (error != null) {
         failedWrites.incrementAndGet();
         firstFailure.compareAndSet(null, error);
-        LOG.error("could not write the fetch log entry of {} to {}: {}", entry.getUrl(), topic.name(), error.toString());
+        LOG.error("could not write the log entry of {} to {}: {}", key, topic.name(), error.toString());
       }
     });
   }
 
   /** Writes that failed: the page will be fetched again after a restart (duplicates, never loss). */
-  long failedWrites() {
+  public long failedWrites() {
     return failedWrites.get();
   }
 }

@@ -37,6 +37,40 @@ public final class RawEntryProducer implements EntrySink, AutoCloseable {
   private final AtomicLong sent = new AtomicLong();
   private final AtomicLong failed = new AtomicLong();
   private final AtomicReference<Exception> firstFailure = new AtomicReference<>();
+  private volatile Acknowledgements current = new Acknowledgements();
+
+  /**
+   * The records sent since the last {@link #whenAcknowledged} call, and what to do once Kafka has
+   * acknowledged them all: sends complete out of order across partitions, so they are counted.
+   */
+  private static final class Acknowledgements {
+    private final java.util.concurrent.atomic.AtomicInteger pending = new java.util.concurrent.atomic.AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicBoolean done = new java.util.concurrent.atomic.AtomicBoolean();
+    private volatile boolean failed;
+    private volatile boolean closed;
+    private volatile Runnable onSuccess;
+
+    void acknowledged(boolean ok) {
+      failed |= !ok;
+      if (pending.decrementAndGet() == 0 && closed) {
+        complete();
+      }
+    }
+
+    void close(Runnable action) {
+      onSuccess = action;
+      closed = true;
+      if (pending.get() == 0) {
+        complete();
+      }
+    }
+
+    private void complete() {
+      if (done.compareAndSet(false, true) && !failed) {
+        onSuccess.run();
+      }
+    }
+  }
 
   public RawEntryProducer(Producer<byte[], byte[]> producer, Topics topics) {
     this.producer = producer;
@@ -97,7 +131,10 @@ public final class RawEntryProducer implements EntrySink, AutoCloseable {
   private <V> void send(Topic<String, V> topic, String key, V value, RecordHeaders headers) {
     byte[] keyBytes = topic.keySerde().serializer().serialize(topic.name(), key);
     byte[] valueBytes = topic.valueSerde().serializer().serialize(topic.name(), value);
+    Acknowledgements group = current;
+    group.pending.incrementAndGet();
     producer.send(new ProducerRecord<>(topic.name(), null, keyBytes, valueBytes, headers), (metadata, error) -> {
+      group.acknowledged(error == null);
       if (error == null) {
         sent.incrementAndGet();
       } else {
@@ -106,6 +143,22 @@ public final class RawEntryProducer implements EntrySink, AutoCloseable {
         LOG.error("could not produce record with key {} to {}: {}", key, topic.name(), error.toString());
       }
     });
+  }
+
+  /**
+   * Runs {@code action} (on the producer's I/O thread: keep it short) once every record sent since
+   * the previous call is acknowledged; never, if any of them failed. What the ingest log uses to
+   * remember a page only after all of it reached Kafka.
+   */
+  public void whenAcknowledged(Runnable action) {
+    Acknowledgements closing = current;
+    current = new Acknowledgements();
+    closing.close(action);
+  }
+
+  /** The producer, for records that go with the entries (the ingest log). */
+  public Producer<byte[], byte[]> producer() {
+    return producer;
   }
 
   /** Waits until every record sent so far is acknowledged or has failed. */

@@ -18,7 +18,8 @@ import java.util.stream.Stream;
 
 /**
  * Turns the SOURCE arguments of a command (files, folders read recursively, http(s) URLs) into
- * pages, one at a time, so that a folder of thousands of pages never sits in memory at once.
+ * pages, one at a time, so that a folder of thousands of pages never sits in memory at once. A
+ * file page is not read here: the splitter checks its size and streams it.
  */
 public final class PageSources {
 
@@ -109,10 +110,10 @@ public final class PageSources {
   private FetchOutcome readFile(Path file) {
     String source = file.toAbsolutePath().normalize().toUri().toString();
     try {
-      byte[] body = Files.readAllBytes(file);
+      // the body stays on disk: the splitter checks its size and streams it
       Instant modified = Files.getLastModifiedTime(file).toInstant();
       LocalDate resolveAgainst = asOf != null ? asOf : LocalDate.ofInstant(modified, ZoneOffset.UTC);
-      return new FetchOutcome.Fetched(new Page(source, contentTypeOf(file), body, modified, resolveAgainst));
+      return new FetchOutcome.Fetched(Page.ofFile(source, contentTypeOf(file), file, modified, resolveAgainst));
     } catch (IOException e) {
       return new FetchOutcome.Failed(source, "cannot read file: " + e.getMessage());
     }

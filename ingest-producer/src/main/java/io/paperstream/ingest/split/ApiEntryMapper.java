@@ -1,7 +1,6 @@
 package io.paperstream.ingest.split;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.paperstream.schemas.RawEntry;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -33,19 +32,16 @@ final class ApiEntryMapper {
     }
   }
 
-  /** Maps every element of {@code entries}, position = index, bad elements to located dead letters. */
-  void mapAll(ArrayNode entries, LocalDate pageDate, PageContext page) {
-    for (int position = 0; position < entries.size(); position++) {
-      JsonNode element = entries.get(position);
-      try {
-        page.accept(map(element, page.newEntry(position, pageDate)));
-      } catch (RejectedEntry e) {
-        page.reject(position, e.getMessage(), element.isTextual() ? element.asText() : element.toString());
-      }
+  /** Maps the element at {@code position}; a bad element becomes a located dead letter. */
+  void mapOne(int position, JsonNode element, LocalDate pageDate, PageContext page) {
+    try {
+      page.accept(map(element, page.newEntry(position, pageDate), page.limits()));
+    } catch (RejectedEntry e) {
+      page.reject(position, e.getMessage(), () -> element.isTextual() ? element.asText() : element.toString());
     }
   }
 
-  RawEntry map(JsonNode element, RawEntry.Builder entry) throws RejectedEntry {
+  RawEntry map(JsonNode element, RawEntry.Builder entry, SplitLimits limits) throws RejectedEntry {
     if (!element.isObject()) {
       throw new RejectedEntry(notAnObject(element));
     }
@@ -56,6 +52,11 @@ final class ApiEntryMapper {
     String id = JsonValues.text(paper, "id");
     if (id == null) {
       throw new RejectedEntry("entry has no paper id (paper.id missing, blank or not a string)");
+    }
+    if (id.length() > limits.maxFieldChars()) {
+      // checked before the id meets a pattern: work per entry stays bounded
+      throw new RejectedEntry(EntryLimits.tooLong("paper.id", id.length(), limits.maxFieldChars(),
+          SplitLimits.MAX_FIELD_CHARS));
     }
     String title = firstText(paper, element, "title");
     if (title == null) {
@@ -134,13 +135,18 @@ final class ApiEntryMapper {
   }
 
   private static String notAnObject(JsonNode element) {
-    if (element.isTextual() && PYTHON_REPR.matcher(element.asText()).find()) {
+    // only the start matters, and a bounded input keeps the pattern's cost bounded
+    if (element.isTextual() && PYTHON_REPR.matcher(head(element.asText())).find()) {
       return "element is a string holding a Python repr() of an entry, not a JSON object";
     }
     return "element is " + describe(element) + ", not an entry object";
   }
 
-  private static String describe(JsonNode node) {
+  private static String head(String text) {
+    return text.length() > 200 ? text.substring(0, 200) : text;
+  }
+
+  static String describe(JsonNode node) {
     return switch (node.getNodeType()) {
       case STRING -> "a string";
       case NUMBER -> "a number";

@@ -26,6 +26,8 @@ final class HtmlCardReader {
   private static final Pattern PAPER_HREF = Pattern.compile("/papers/([^/?#\\s]+)/?(?:[?#].*)?$");
   private static final Pattern ARXIV_VERSION = Pattern.compile("(?<=\\d)v\\d+$");
   private static final Pattern AUTHORS = Pattern.compile("(\\d{1,5})\\s+authors?\\b", Pattern.CASE_INSENSITIVE);
+  private static final int MAX_HREF = 2_000;
+  private static final int MAX_COUNTER_TEXT = 200;
   private static final Pattern COUNT = Pattern.compile("\\d{1,9}");
 
   /** The cards of the page: articles that link to a paper, innermost ones if articles nest. */
@@ -83,7 +85,9 @@ final class HtmlCardReader {
   }
 
   private static RawEntry entry(RawEntry.Builder entry, Element card, Element link, String title) {
-    Matcher href = PAPER_HREF.matcher(link.attr("href"));
+    // the pattern backtracks on long hrefs with line breaks: no real one comes near the cap
+    String hrefText = link.attr("href");
+    Matcher href = PAPER_HREF.matcher(hrefText.length() > MAX_HREF ? "" : hrefText);
     String arxivId = href.find() ? ARXIV_VERSION.matcher(href.group(1)).replaceFirst("") : null;
     return entry
         .setTitle(title)
@@ -106,7 +110,11 @@ final class HtmlCardReader {
   /** The author total sits in the last avatar item; earlier items are individual authors. */
   private static Integer authorCount(Elements items) {
     for (int i = items.size() - 1; i >= 0; i--) {
-      Matcher m = AUTHORS.matcher(items.get(i).ownText() + " " + items.get(i).text());
+      String text = items.get(i).ownText() + " " + items.get(i).text();
+      if (text.length() > MAX_COUNTER_TEXT) {
+        continue; // an avatar item is a few words; a long one is someone's prose
+      }
+      Matcher m = AUTHORS.matcher(text);
       if (m.find()) {
         return Integer.valueOf(m.group(1));
       }

@@ -14,28 +14,26 @@ final class HtmlPageSplitter {
 
   private final HydrationIslandReader islands;
   private final HtmlCardReader cards;
-  private final ApiEntryMapper mapper;
+  private final JsonEntries json;
 
-  HtmlPageSplitter(HydrationIslandReader islands, HtmlCardReader cards, ApiEntryMapper mapper) {
+  HtmlPageSplitter(HydrationIslandReader islands, HtmlCardReader cards, JsonEntries json) {
     this.islands = islands;
     this.cards = cards;
-    this.mapper = mapper;
+    this.json = json;
   }
 
   void split(String text, PageContext page) {
     Document document = Jsoup.parse(text);
-    HydrationIslandReader.Island island = islands.read(document);
+    HydrationIslandReader.Island island = islands.read(document, page.limits().maxEntryChars());
     List<Element> visibleCards = cards.cards(document);
-    LocalDate pageDate = island.located() != null && island.located().date() != null
-        ? island.located().date()
-        : IsoDates.fromSource(page.source()).orElse(null);
-    boolean islandHasEntries = island.located() != null && !island.located().entries().isEmpty();
+    LocalDate sourceDate = IsoDates.fromSource(page.source()).orElse(null);
     // an island with an empty list is a day without papers, unless the page shows cards after all
-    if (islandHasEntries || (island.located() != null && visibleCards.isEmpty())) {
-      mapper.mapAll(island.located().entries(), pageDate, page);
+    if (island.elements() > 0 || (island.found() && visibleCards.isEmpty())) {
+      json.stream(island.source(), island.scan(), sourceDate, page);
       return;
     }
     if (!visibleCards.isEmpty()) {
+      LocalDate pageDate = island.found() && island.scan().date() != null ? island.scan().date() : sourceDate;
       cards.read(visibleCards, pageDate, page);
       return;
     }

@@ -1,12 +1,7 @@
 package io.paperstream.ingest.split;
 
 import io.paperstream.schemas.SourceKind;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CoderResult;
 import java.nio.charset.Charset;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.StandardCharsets;
 import java.nio.charset.UnsupportedCharsetException;
@@ -23,11 +18,11 @@ import java.util.regex.Pattern;
  */
 final class PageFormDetector {
 
-  /** The outcome: a form and the decoded text, or the reason the page cannot be read at all. */
-  record Detection(SourceKind kind, String text, String problem, String excerpt) {
+  /** The outcome: a form and the charset to decode with, or the reason the page cannot be read at all. */
+  record Detection(SourceKind kind, Charset charset, String problem, String excerpt) {
 
-    static Detection of(SourceKind kind, String text) {
-      return new Detection(kind, text, null, null);
+    static Detection of(SourceKind kind, Charset charset) {
+      return new Detection(kind, charset, null, null);
     }
 
     static Detection unreadable(String problem, String excerpt) {
@@ -42,7 +37,10 @@ final class PageFormDetector {
   private static final Pattern CHARSET = Pattern.compile("(?i)charset\\s*=\\s*\"?([^\";\\s]+)");
 
   /** Looking this far into a page is enough to tell its form, and keeps sniffing cheap on huge pages. */
-  private static final int SNIFF_CHARS = 64 * 1024;
+  static final int SNIFF_BYTES = 64 * 1024;
+
+  /** Content types are short; a longer one is capped before the pattern looks at it. */
+  private static final int MAX_CONTENT_TYPE = 200;
 
   private static final List<String> HTML_MARKERS =
       List.of("<!doctype html", "<html", "<body", "<head", "data-props=");
@@ -53,36 +51,32 @@ final class PageFormDetector {
   private static final List<String> TEXT_MARKERS =
       List.of("get trending papers in your email inbox", "byak and the research community");
 
-  Detection detect(Page page) {
-    byte[] body = page.body();
-    if (body.length == 0) {
+  /**
+   * Tells the form from the page's first bytes after leading white space ({@code head}, at most
+   * {@link #SNIFF_BYTES}; fewer means the page ends there) and its size. Bytes that are not valid in the charset do not make a page unreadable: the splitter
+   * replaces and reports them.
+   */
+  Detection detect(byte[] head, long size, String contentType) {
+    if (size == 0) {
       return Detection.unreadable("empty page: the body has no bytes", null);
     }
-    if (looksBinary(body)) {
-      return Detection.unreadable("binary content, not a text, JSON or HTML page", hexPreview(body));
+    if (looksBinary(head)) {
+      return Detection.unreadable("binary content, not a text, JSON or HTML page", hexPreview(head, size));
     }
-    Charset charset = declaredCharset(page.contentType());
-    CharsetDecoder decoder = strictDecoder(charset);
-    ByteBuffer in = ByteBuffer.wrap(body);
-    CharBuffer out = CharBuffer.allocate((int) Math.ceil(body.length * (double) decoder.maxCharsPerByte()) + 1);
-    CoderResult decoded = decoder.decode(in, out, true);
-    if (decoded.isError()) {
-      return Detection.unreadable("not valid " + charset.name() + " text: undecodable bytes at offset "
-          + in.position(), hexPreview(body));
-    }
-    decoder.flush(out);
-    String text = out.flip().toString();
+    Charset charset = declaredCharset(contentType);
+    String text = new String(head, charset); // malformed bytes read as U+FFFD
     if (!text.isEmpty() && text.charAt(0) == '\uFEFF') {
       text = text.substring(1);
     }
     if (text.isBlank()) {
-      return Detection.unreadable("empty page: the body is only white space", null);
+      return head.length < SNIFF_BYTES ? Detection.unreadable("empty page: the body is only white space", null)
+          : Detection.of(SourceKind.TEXT, charset);
     }
     if (controlCharacterShare(text) > 0.02) {
       return Detection.unreadable("binary content: too many control characters for a text, JSON or HTML page",
           text);
     }
-    return Detection.of(formOf(text, page.contentType()), text);
+    return Detection.of(formOf(text, contentType), charset);
   }
 
   private static SourceKind formOf(String text, String contentType) {
@@ -90,7 +84,7 @@ final class PageFormDetector {
     while (Character.isWhitespace(text.charAt(start))) {
       start++; // ends in time: the caller rejected blank pages
     }
-    String head = text.substring(start, Math.min(text.length(), start + SNIFF_CHARS));
+    String head = text.substring(start);
     char first = head.charAt(0);
     if (first == '[' || first == '{') {
       return SourceKind.API_JSON;
@@ -126,7 +120,7 @@ final class PageFormDetector {
 
   /** NUL bytes never occur in the text forms (UTF-16 pages are not a form the site serves). */
   private static boolean looksBinary(byte[] body) {
-    int limit = Math.min(body.length, SNIFF_CHARS);
+    int limit = Math.min(body.length, SNIFF_BYTES);
     for (int i = 0; i < limit; i++) {
       if (body[i] == 0) {
         return true;
@@ -136,7 +130,7 @@ final class PageFormDetector {
   }
 
   private static double controlCharacterShare(String text) {
-    int limit = Math.min(text.length(), SNIFF_CHARS);
+    int limit = Math.min(text.length(), SNIFF_BYTES);
     int controls = 0;
     for (int i = 0; i < limit; i++) {
       char c = text.charAt(i);
@@ -147,9 +141,10 @@ final class PageFormDetector {
     return (double) controls / limit;
   }
 
-  private static Charset declaredCharset(String contentType) {
+  static Charset declaredCharset(String contentType) {
     if (contentType != null) {
-      Matcher m = CHARSET.matcher(contentType);
+      Matcher m = CHARSET.matcher(contentType.length() > MAX_CONTENT_TYPE
+          ? contentType.substring(0, MAX_CONTENT_TYPE) : contentType);
       if (m.find()) {
         try {
           return Charset.forName(m.group(1));
@@ -162,14 +157,8 @@ final class PageFormDetector {
     return StandardCharsets.UTF_8;
   }
 
-  private static CharsetDecoder strictDecoder(Charset charset) {
-    return charset.newDecoder()
-        .onMalformedInput(CodingErrorAction.REPORT)
-        .onUnmappableCharacter(CodingErrorAction.REPORT);
-  }
-
-  private static String hexPreview(byte[] body) {
-    int n = Math.min(body.length, 48);
-    return "bytes: " + HexFormat.ofDelimiter(" ").formatHex(body, 0, n) + (body.length > n ? " …" : "");
+  private static String hexPreview(byte[] head, long size) {
+    int n = Math.min(head.length, 48);
+    return "bytes: " + HexFormat.ofDelimiter(" ").formatHex(head, 0, n) + (size > n ? " …" : "");
   }
 }

@@ -23,7 +23,12 @@ record PrintedDate(String text, MonthDay monthDay, Integer year, Integer trailin
   private static final Pattern DATE = Pattern.compile(
       "(?<month>[A-Za-z]{3,9})\\.?\\s+(?<day>\\d{1,2})(?:,\\s*(?<year>\\d{4}))?(?:\\s+(?<count>\\d{1,7}))?");
 
+  private static final int MAX_LENGTH = 64;
+
   static Optional<PrintedDate> parse(String line) {
+    if (line.length() > MAX_LENGTH) {
+      return Optional.empty(); // "September 30, 2024 1234567" is 26; nothing longer is a date
+    }
     Matcher m = DATE.matcher(line.strip());
     if (!m.matches()) {
       return Optional.empty();

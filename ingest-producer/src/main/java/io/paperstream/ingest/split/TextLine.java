@@ -13,7 +13,13 @@ record TextLine(String text, Kind kind, Integer authorCount, PrintedDate date) {
 
   enum Kind { AUTHORS, SEPARATOR, DATE, TEXT }
 
+  /** No metadata line comes near this; longer lines are title or abstract text without a pattern run on them. */
+  static final int METADATA_MAX = 64;
+
   static TextLine of(String text) {
+    if (text.length() > METADATA_MAX) {
+      return new TextLine(text, Kind.TEXT, null, null);
+    }
     if (TextLines.isSeparator(text)) {
       return new TextLine(text, Kind.SEPARATOR, null, null);
     }

@@ -23,6 +23,9 @@ final class TextLines {
 
   /** {@code • 8 authors} gives 8. */
   static OptionalInt authorCount(String line) {
+    if (line.length() > TextLine.METADATA_MAX) {
+      return OptionalInt.empty();
+    }
     Matcher m = AUTHORS.matcher(line.strip());
     return m.matches() ? OptionalInt.of(Integer.parseInt(m.group(1))) : OptionalInt.empty();
   }
@@ -34,7 +37,7 @@ final class TextLines {
   }
 
   static boolean isDate(String line) {
-    return PrintedDate.parse(line).isPresent();
+    return line.length() <= TextLine.METADATA_MAX && PrintedDate.parse(line).isPresent();
   }
 
   /** Anything that belongs to an entry's metadata block rather than to its title or abstract. */

@@ -73,6 +73,9 @@ record TextPageHeader(int bodyStart, LocalDate pageDate, boolean recognised) {
   }
 
   private static boolean isKnown(String line) {
+    if (line.length() > CHROME_MAX) {
+      return false;
+    }
     return KNOWN_LINES.contains(line.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT));
   }
 }

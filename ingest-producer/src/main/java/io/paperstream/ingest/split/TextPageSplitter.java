@@ -43,6 +43,8 @@ final class TextPageSplitter {
       i = end;
     }
     cursor.emit(run, null);
+    // a text page is held whole anyway (its lines are paired across the page), so its entries wait
+    // here until the page as a whole is known to be a digest page
     if (cursor.entries == 0) {
       // with not one entry, the page as a whole is unreadable: say so once, not once per stray line
       page.rejectPage(header.recognised() || sawMetadata
@@ -52,6 +54,8 @@ final class TextPageSplitter {
       // nothing about these lines says "digest page": a text file of short lines is not one
       page.rejectPage("no recognisable entries: lines without digest header, abstracts or entry metadata",
           text);
+    } else {
+      cursor.pending.forEach(Runnable::run);
     }
   }
 
@@ -92,6 +96,7 @@ final class TextPageSplitter {
   private static final class Cursor {
     private final PageContext page;
     private final LocalDate pageDate;
+    private final List<Runnable> pending = new ArrayList<>();
     private int nextPosition;
     private int entries;
     private boolean sawAbstract;
@@ -105,8 +110,9 @@ final class TextPageSplitter {
     void emit(List<String> run, Metadata metadata) {
       if (run.isEmpty()) {
         if (metadata != null) {
-          page.reject(nextPosition++, "entry metadata without a title before it",
-              String.join(" | ", metadata.lines()));
+          int position = nextPosition++;
+          String excerpt = String.join(" | ", metadata.lines());
+          pending.add(() -> page.reject(position, "entry metadata without a title before it", excerpt));
         }
         return;
       }
@@ -118,11 +124,12 @@ final class TextPageSplitter {
         Metadata own = k == pairs.size() - 1 ? metadata : null;
         int position = nextPosition++;
         if (abstractText == null && TextLines.looksLikeProse(title)) {
-          page.reject(position, "an abstract without a title line before it", title);
+          pending.add(() -> page.reject(position, "an abstract without a title line before it", title));
           continue;
         }
         sawAbstract |= abstractText != null && TextLines.looksLikeProse(abstractText);
-        page.accept(entry(position, title, abstractText, own));
+        RawEntry entry = entry(position, title, abstractText, own);
+        pending.add(() -> page.accept(entry));
         entries++;
       }
     }

@@ -118,7 +118,9 @@ class PageSplitterPropertiesTest {
     });
     Set<Integer> positions = new HashSet<>();
     result.entries().stream().map(RawEntry::getPosition).forEach(p -> assertThat(positions.add(p)).isTrue());
-    result.deadLetters().stream().map(DeadLetter::getPosition).filter(p -> p != null)
+    // a report of replaced bytes names the entry that was kept with them: the one shared position
+    result.deadLetters().stream().filter(dead -> !dead.getReason().contains("invalid UTF-8 byte"))
+        .map(DeadLetter::getPosition).filter(p -> p != null)
         .forEach(p -> assertThat(positions.add(p)).as("position %s used twice", p).isTrue());
     assertThat(positions).allSatisfy(p -> assertThat(p).isNotNegative());
     return result;

@@ -109,7 +109,7 @@ class PageSplitterTest {
   }
 
   @Test
-  void invalidUtf8IsOnePageLevelDeadLetterNamingTheOffset() {
+  void invalidUtf8IsReplacedAndReportedWithItsOffsetAndTheEntryKept() {
     // given
     byte[] body = "new\nDaily Papers\nMar 13\nT".getBytes(UTF_8);
     byte[] broken = new byte[body.length + 2];
@@ -121,10 +121,10 @@ class PageSplitterTest {
     SplitResult result = splitter.split(SplitFixtures.inline("file:///pages/latin.txt", "text/plain", broken));
 
     // then
-    assertThat(result.entries()).isEmpty();
+    assertThat(result.entries()).extracting(RawEntry::getTitle).containsExactly("T\uFFFD(");
     assertThat(result.deadLetters()).singleElement().satisfies(dead -> {
-      assertThat(dead.getPosition()).isNull();
-      assertThat(dead.getReason()).contains("not valid UTF-8").contains("offset " + body.length);
+      assertThat(dead.getPosition()).isZero();
+      assertThat(dead.getReason()).contains("1 invalid UTF-8 byte").contains("offset " + body.length);
     });
   }
 
