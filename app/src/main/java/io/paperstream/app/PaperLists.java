@@ -46,7 +46,8 @@ final class PaperLists {
   /**
    * The first {@code count} papers of this instance's partitions after {@code cursor} (null: from
    * the newest). Each partition is read apart (Kafka Streams' composite store would chain the
-   * partitions one after the other, not in order), its first {@code count} keys at most.
+   * partitions one after the other, not in order), its first {@code count} keys at most; only
+   * the papers that make the page are read and converted.
    */
   List<Listed> localPage(InstanceRouter router, String canonical, LocalDate from, LocalDate to, String cursor,
       int count) {
@@ -56,26 +57,36 @@ final class PaperLists {
     if (after != null && after.compareTo(upper) < 0) {
       upper = after;
     }
-    List<Listed> page = new ArrayList<>();
     if (lower.compareTo(upper) > 0) {
-      return page;
+      return new ArrayList<>();
     }
-    ReadOnlyKeyValueStore<String, Paper> papers = router.store(PaperTopology.PAPERS_STORE);
+    // first the keys of every partition (cheap), then only the papers that make the page
+    List<KeyValue<String, String>> keys = new ArrayList<>();
     for (KeyValueIterator<String, String> partition : router.<String>rangePerPartition(PaperIndex.STORE, lower, upper)) {
       try (KeyValueIterator<String, String> newest = partition) {
         int taken = 0;
         while (newest.hasNext() && taken < count) {
           KeyValue<String, String> kv = newest.next();
-          Paper paper = kv.key.equals(after) ? null : papers.get(kv.value);
-          if (paper != null) { // null: the cursor itself, or a paper removed since the index was read
-            page.add(new Listed(PaperIndex.orderKeyOf(canonical, kv.key), json.toJson(paper)));
+          if (!kv.key.equals(after)) {
+            keys.add(kv);
             taken++;
           }
         }
       }
     }
-    page.sort(NEWEST_FIRST);
-    return page.size() > count ? new ArrayList<>(page.subList(0, count)) : page;
+    keys.sort(Comparator.comparing((KeyValue<String, String> kv) -> kv.key).reversed());
+    ReadOnlyKeyValueStore<String, Paper> papers = router.store(PaperTopology.PAPERS_STORE);
+    List<Listed> page = new ArrayList<>();
+    for (KeyValue<String, String> kv : keys) {
+      if (page.size() == count) {
+        break;
+      }
+      Paper paper = papers.get(kv.value);
+      if (paper != null) { // null: removed since the index was read
+        page.add(new Listed(PaperIndex.orderKeyOf(canonical, kv.key), json.toJson(paper)));
+      }
+    }
+    return page;
   }
 
   /** A local page as JSON, for the instance that gathers: the papers with their order keys. */

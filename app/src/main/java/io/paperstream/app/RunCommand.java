@@ -108,9 +108,7 @@ public final class RunCommand implements Callable<Integer> {
       cluster.close();
       throw e;
     }
-    String host = settings.get(HttpApi.HOST_KEY, HttpApi.DEFAULT_HOST);
-    err.println("run: dashboard at http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + stack.httpPort()
-        + "/ ; Kafka at " + cluster.bootstrapServers());
+    err.println("run: dashboard at " + stack.publicUrl() + "/ ; Kafka at " + cluster.bootstrapServers());
     err.flush();
     if (once) {
       try (cluster; stack) {

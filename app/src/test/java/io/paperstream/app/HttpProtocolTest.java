@@ -121,6 +121,11 @@ class HttpProtocolTest {
       assertThat(response.headers().firstValue("Allow")).as(call[0] + " " + call[1]).hasValue("GET, HEAD");
       assertThat(RunningStack.json(response).path("error").asText()).contains(call[0]);
     }
+    // HEAD is GET without the body
+    HttpResponse<String> head = HTTP.send(HttpRequest.newBuilder(uri("/api/papers"))
+        .method("HEAD", HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(head.statusCode()).isEqualTo(200);
+    assertThat(head.body()).isEmpty();
     assertThat(HTTP.send(HttpRequest.newBuilder(uri("/no/such/path")).POST(HttpRequest.BodyPublishers.noBody()).build(),
         HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(404);
   }
