@@ -10,6 +10,8 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.common.Metric;
 import org.apache.kafka.streams.KafkaStreams;
@@ -21,17 +23,20 @@ import org.apache.kafka.streams.KafkaStreams;
 public final class AppMetrics implements AutoCloseable {
 
   private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-  private final Counter pagesFetched;
-  private final Counter pagesFailed;
+  private final AtomicLong pagesFetched = new AtomicLong();
+  private final AtomicLong pagesFailed = new AtomicLong();
+  private volatile FeedMetrics feed;
   private final Counter entriesIn;
   private final Counter deadLetters;
   private final List<AutoCloseable> binders = new ArrayList<>();
 
   public AppMetrics() {
-    pagesFetched = Counter.builder("paperstream.fetches").tag("outcome", "ok")
-        .description("Pages read by this process's ingest").register(registry);
-    pagesFailed = Counter.builder("paperstream.fetches").tag("outcome", "failed")
-        .description("Pages read by this process's ingest").register(registry);
+    // the SOURCE ingest's pages and the continuous feed's fetches: both are pages this process read
+    FunctionCounter.builder("paperstream.fetches", this, m -> m.pagesFetched.get() + (m.feed == null ? 0 : m.feed.fetchesOk()))
+        .tag("outcome", "ok").description("Pages read by this process (SOURCEs and the feed)").register(registry);
+    FunctionCounter.builder("paperstream.fetches", this,
+            m -> m.pagesFailed.get() + (m.feed == null ? 0 : m.feed.fetchFailures()))
+        .tag("outcome", "failed").description("Pages read by this process (SOURCEs and the feed)").register(registry);
     entriesIn = Counter.builder("paperstream.entries.in")
         .description("Raw entries this process produced to Kafka").register(registry);
     deadLetters = Counter.builder("paperstream.dead.letters").tag("stage", "ingest")
@@ -53,6 +58,7 @@ public final class AppMetrics implements AutoCloseable {
 
   /** Binds the continuous feed's counters: pages by outcome, entries and dead letters it produced. */
   public void bindFeed(FeedMetrics feed) {
+    this.feed = feed;
     for (PageOutcome outcome : PageOutcome.values()) {
       FunctionCounter.builder("paperstream.feed.pages", feed, f -> f.pages(outcome))
           .tag("outcome", outcome.name().toLowerCase(java.util.Locale.ROOT))
@@ -71,7 +77,12 @@ public final class AppMetrics implements AutoCloseable {
   }
 
   public void pageRead(boolean ok) {
-    (ok ? pagesFetched : pagesFailed).increment();
+    (ok ? pagesFetched : pagesFailed).incrementAndGet();
+  }
+
+  /** The continuous feed's counters and status, when this process runs it. */
+  public Optional<FeedMetrics> feed() {
+    return Optional.ofNullable(feed);
   }
 
   public void entriesIn(int count) {

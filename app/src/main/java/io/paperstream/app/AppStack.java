@@ -3,6 +3,7 @@ package io.paperstream.app;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.paperstream.config.Settings;
 import io.paperstream.kafka.KafkaCluster;
+import io.paperstream.processor.app.LagMonitor;
 import io.paperstream.processor.app.PaperProcessor;
 import io.paperstream.processor.app.ProcessorSettings;
 import io.paperstream.processor.enrich.KeywordExtractor;

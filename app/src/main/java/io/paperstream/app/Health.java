@@ -2,6 +2,7 @@ package io.paperstream.app;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.paperstream.processor.app.LagMonitor;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;

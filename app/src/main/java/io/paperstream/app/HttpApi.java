@@ -103,7 +103,7 @@ public final class HttpApi implements AutoCloseable {
     server.get("/api/summary", ctx -> cache.respond(ctx, REVALIDATE, () -> json(mapper, summary.report())));
     server.get("/api/health", ctx -> {
       ctx.status(health.healthy() ? 200 : 503);
-      ctx.contentType(JSON).result(write(mapper, health.report()));
+      ctx.contentType(JSON).result(write(mapper, FeedStatusJson.addTo(health.report(), metrics.feed())));
     });
     server.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape()));
     // the public URL names the bound port, known only once started: the feeds are made then

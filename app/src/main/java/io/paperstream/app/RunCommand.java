@@ -1,6 +1,7 @@
 package io.paperstream.app;
 
 import io.paperstream.config.ClusterOptions;
+import io.paperstream.config.Durations;
 import io.paperstream.config.Settings;
 import io.paperstream.ingest.IngestPipeline;
 import io.paperstream.ingest.feed.DailyFeed;
@@ -11,19 +12,20 @@ import io.paperstream.ingest.source.PageSources;
 import io.paperstream.ingest.split.PageSplitter;
 import io.paperstream.ingest.split.SplitLimits;
 import io.paperstream.kafka.KafkaCluster;
+import io.paperstream.processor.app.ProgressLines;
 import io.paperstream.schemas.Topics;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -54,7 +56,6 @@ public final class RunCommand implements Callable<Integer> {
   /** Stops a serving run as Ctrl-C does (set once serving); for a process that embeds the command. */
   private volatile Runnable stopper = () -> { };
   private static final long POLL_MS = 250;
-  private static final long STATUS_EVERY_MS = 2_000;
 
   @Parameters(arity = "0..*", paramLabel = "SOURCE",
       description = "A page file, a folder (read recursively: *.txt, *.json, *.html, *.htm) or an http(s) URL. "
@@ -164,21 +165,17 @@ public final class RunCommand implements Callable<Integer> {
       polling.setDaemon(true);
       polling.start();
       err.println("run: no SOURCE given: following the daily feed at " + feed.settings().baseUrl()
-          + " every " + feed.settings().interval() + " (papers feed --help for the settings)");
+          + " every " + Durations.describe(feed.settings().interval()) + " (papers feed --help for the settings)");
       err.flush();
+      FeedHint.start(feed.metrics(), feed.settings().baseUrl().toString(), err);
     } else {
       exit = ingest(cluster, stack, err).unreadable() == 0 ? 0 : 1;
     }
     // after the ingest, so that status lines do not cut through the progress bar
-    ScheduledExecutorService status = Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread thread = new Thread(r, "paperstream-status");
-      thread.setDaemon(true);
-      return thread;
-    });
-    AtomicReference<String> last = new AtomicReference<>("");
-    status.scheduleWithFixedDelay(() -> printStatus(stack, err, last), 0, STATUS_EVERY_MS, TimeUnit.MILLISECONDS);
-    stack.processor().awaitTermination();
-    status.shutdownNow();
+    try (ProgressLines status = ProgressLines.start("run", stack.streams()::state, stack.lag(), stack::caughtUp,
+        done -> papers(stack, done), err)) {
+      stack.processor().awaitTermination();
+    }
     return stack.streams().state() == KafkaStreams.State.ERROR ? 1 : exit;
   }
 
@@ -216,10 +213,9 @@ public final class RunCommand implements Callable<Integer> {
   private static boolean awaitCaughtUp(AppStack stack, PrintWriter err) throws Exception {
     CompletableFuture<Boolean> done = new CompletableFuture<>();
     ScheduledExecutorService poll = Executors.newSingleThreadScheduledExecutor();
-    AtomicReference<String> last = new AtomicReference<>("");
-    try {
-      poll.scheduleWithFixedDelay(() -> printStatus(stack, err, last), STATUS_EVERY_MS, STATUS_EVERY_MS,
-          TimeUnit.MILLISECONDS);
+    // the summary follows: no "caught up" line here, and caughtUp() is polled below only
+    try (ProgressLines status = ProgressLines.start("run", stack.streams()::state, stack.lag(), () -> false,
+        settled -> papers(stack, settled), err)) {
       poll.scheduleWithFixedDelay(() -> {
         try {
           KafkaStreams.State state = stack.streams().state();
@@ -240,17 +236,10 @@ public final class RunCommand implements Callable<Integer> {
     }
   }
 
-  private static void printStatus(AppStack stack, PrintWriter err, AtomicReference<String> last) {
-    try {
-      long lag = stack.lag().lagPerInput().values().stream().mapToLong(Long::longValue).sum();
-      String line = "run: " + stack.streams().state() + ", ~" + stack.approximateLocalPapers() + " papers here, lag "
-          + lag + " (Ctrl-C stops)";
-      if (!line.equals(last.getAndSet(line))) {
-        err.println(line);
-        err.flush();
-      }
-    } catch (Exception e) {
-      LOG.debug("status not available", e);
-    }
+  // exact when caught up (a scan of this instance's papers); while processing, RocksDB's estimate, said to be one
+  private static String papers(AppStack stack, boolean caughtUp) {
+    return caughtUp ? String.format(Locale.ROOT, "%,d papers", stack.localPapers())
+        : String.format(Locale.ROOT, "about %,d papers so far", stack.approximateLocalPapers());
   }
+
 }

@@ -60,6 +60,8 @@ public final class DailyFeed implements AutoCloseable {
   private final PagePoller poller;
   private final ReentrantLock running = new ReentrantLock();
   private volatile boolean closed;
+  /** When the current cycle of the continuous schedule started; null outside one (a backfill). */
+  private volatile Instant cycleStartedAt;
 
   private DailyFeed(Builder builder, FetchLog log, RawEntryProducer producer, StopSignal stop) {
     this.settings = builder.feed;
@@ -70,7 +72,7 @@ public final class DailyFeed implements AutoCloseable {
     Pause fetchPause = builder.pause != null ? builder.pause : stop;
     PoliteFetcher fetcher = new PoliteFetcher(settings.fetch(), clock, fetchPause, builder.jitter);
     this.poller = new PagePoller(log, fetcher, new PageSplitter(), producer, clock, metrics, settings.interval(),
-        stop::stopped);
+        stop::stopped, this::nextCycleAt);
   }
 
   /**
@@ -137,6 +139,7 @@ public final class DailyFeed implements AutoCloseable {
   /** One cycle of the continuous schedule: the look-back window, the searches, and failing pages now due. */
   public FeedSummary pollOnce() {
     lock();
+    cycleStartedAt = clock.instant();
     try {
       FeedSummary.Builder summary = new FeedSummary.Builder();
       for (Map.Entry<URI, LocalDate> page : cyclePages().entrySet()) {
@@ -148,6 +151,7 @@ public final class DailyFeed implements AutoCloseable {
       metrics.countCycle();
       return summary.build();
     } finally {
+      cycleStartedAt = null;
       running.unlock();
     }
   }
@@ -199,6 +203,12 @@ public final class DailyFeed implements AutoCloseable {
     } finally {
       running.unlock();
     }
+  }
+
+  /** When the continuous schedule next polls: an interval after the current cycle started (or after now). */
+  private Instant nextCycleAt() {
+    Instant started = cycleStartedAt;
+    return (started != null ? started : clock.instant()).plus(settings.interval());
   }
 
   private void lock() {

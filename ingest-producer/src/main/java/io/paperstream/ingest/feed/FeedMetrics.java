@@ -1,8 +1,10 @@
 package io.paperstream.ingest.feed;
 
+import java.time.Instant;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 /** Counters of a running feed since it started, for logs, progress and monitoring. Thread-safe. */
 public final class FeedMetrics {
@@ -11,6 +13,7 @@ public final class FeedMetrics {
   private final AtomicLong entries = new AtomicLong();
   private final AtomicLong deadLetters = new AtomicLong();
   private final AtomicLong cycles = new AtomicLong();
+  private final AtomicReference<FeedStatus> status = new AtomicReference<>(FeedStatus.STARTING);
 
   FeedMetrics() {
     for (PageOutcome outcome : PageOutcome.values()) {
@@ -28,6 +31,24 @@ public final class FeedMetrics {
 
   void addDeadLetters(long n) {
     deadLetters.addAndGet(n);
+  }
+
+  void succeeded(Instant at) {
+    status.updateAndGet(s -> s.succeeded(at));
+  }
+
+  void failed(Instant at, String reason, Instant nextAttempt) {
+    status.updateAndGet(s -> s.failed(at, reason, nextAttempt));
+  }
+
+  /** Last success, failures in a row, the last error and the next attempt. */
+  public FeedStatus status() {
+    return status.get();
+  }
+
+  /** Pages actually fetched from the site with an answer: produced, unchanged or not modified. */
+  public long fetchesOk() {
+    return pages(PageOutcome.PRODUCED) + pages(PageOutcome.UNCHANGED) + pages(PageOutcome.NOT_MODIFIED);
   }
 
   void countCycle() {

@@ -16,6 +16,7 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,9 +42,10 @@ final class PagePoller {
   private final FeedMetrics metrics;
   private final Duration interval;
   private final BooleanSupplier stopping;
+  private final Supplier<Instant> nextCycle;
 
   PagePoller(FetchLog log, PoliteFetcher fetcher, PageSplitter splitter, RawEntryProducer producer, Clock clock,
-      FeedMetrics metrics, Duration interval, BooleanSupplier stopping) {
+      FeedMetrics metrics, Duration interval, BooleanSupplier stopping, Supplier<Instant> nextCycle) {
     this.log = log;
     this.fetcher = fetcher;
     this.splitter = splitter;
@@ -52,6 +54,7 @@ final class PagePoller {
     this.metrics = metrics;
     this.interval = interval;
     this.stopping = stopping;
+    this.nextCycle = nextCycle;
   }
 
   /** Polls {@code url}; {@code asOf} resolves year-less dates (the listing's day; null: the fetch date). */
@@ -75,6 +78,7 @@ final class PagePoller {
       }
       log.record(success(key, 304, notModified.etag(), notModified.lastModified(),
           logged.get().getContentFingerprint()));
+      metrics.succeeded(clock.instant());
       return count(PollResult.of(key, PageOutcome.NOT_MODIFIED));
     }
     if (result instanceof FetchResult.Modified modified) {
@@ -91,6 +95,7 @@ final class PagePoller {
     String fingerprint = PaperKeys.sha256Hex(modified.body());
     if (logged.isPresent() && fingerprint.equals(logged.get().getContentFingerprint())) {
       log.record(success(key, 200, modified.etag(), modified.lastModified(), fingerprint));
+      metrics.succeeded(clock.instant());
       return PollResult.of(key, PageOutcome.UNCHANGED);
     }
     Instant fetchedAt = clock.instant();
@@ -111,6 +116,7 @@ final class PagePoller {
           null, logged);
     }
     log.record(success(key, 200, modified.etag(), modified.lastModified(), fingerprint));
+    metrics.succeeded(clock.instant());
     metrics.addEntries(split.entries().size());
     metrics.addDeadLetters(split.deadLetters().size());
     if (!split.deadLetters().isEmpty()) {
@@ -125,7 +131,11 @@ final class PagePoller {
   private PollResult fail(String key, int status, String reason, Instant notBefore, Optional<FetchLogEntry> logged) {
     Instant now = clock.instant();
     int failures = logged.map(FetchLogEntry::getConsecutiveFailures).orElse(0) + 1;
-    Instant next = now.plus(failureBackoff(failures));
+    // the next cycle first (a time really ahead, not the failure time itself), then ever rarer
+    Instant next = nextCycle.get().plus(failureBackoff(failures));
+    if (!next.isAfter(now)) {
+      next = now.plus(interval);
+    }
     if (notBefore != null && notBefore.isAfter(next)) {
       next = notBefore;
     }
@@ -151,11 +161,12 @@ final class PagePoller {
         .setOccurredAt(millis(now))
         .build());
     metrics.addDeadLetters(1);
-    LOG.warn("{}: fetch failed ({} in a row): {}; next attempt not before {}", key, failures, reason, next);
+    metrics.failed(now, reason, next);
+    LOG.warn("{}: fetch failed ({} in a row): {}; next attempt at {}", key, failures, reason, next);
     return new PollResult(key, PageOutcome.FAILED, 0, 1, reason);
   }
 
-  /** 0, 1, 3, 7 ... intervals after the n-th failure in a row: the next cycle first, then ever rarer. */
+  /** 0, 1, 3, 7 ... intervals after the next cycle, for the n-th failure in a row. */
   private Duration failureBackoff(int failures) {
     long intervals = (1L << Math.min(failures - 1, 16)) - 1;
     Duration backoff = interval.multipliedBy(intervals);

@@ -40,7 +40,14 @@ public final class ProcessCommand implements Callable<Integer> {
       cluster.close();
     }, "paperstream-process-shutdown"));
     spec.commandLine().getErr().println("process: running on " + cluster.bootstrapServers() + "; Ctrl-C stops");
-    processor.awaitTermination();
+    String applicationId = settings.get(ProcessorSettings.APPLICATION_ID_KEY, ProcessorSettings.DEFAULT_APPLICATION_ID);
+    boolean exactlyOnce = !"at_least_once".equals(settings.get(ProcessorSettings.GUARANTEE_KEY, "exactly_once_v2"));
+    try (LagMonitor lag = new LagMonitor(cluster.admin(), applicationId, new ProcessorSettings(settings).topics(),
+        exactlyOnce);
+        ProgressLines status = ProgressLines.start("process", processor.streams()::state, lag,
+            ProgressLines.outputsSettled(processor.streams()::state, lag), null, spec.commandLine().getErr())) {
+      processor.awaitTermination();
+    }
     return processor.streams().state() == KafkaStreams.State.ERROR ? 1 : 0;
   }
 }

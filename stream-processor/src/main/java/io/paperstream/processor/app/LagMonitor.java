@@ -1,4 +1,4 @@
-package io.paperstream.app;
+package io.paperstream.processor.app;
 
 import io.paperstream.schemas.Topics;
 import java.util.ArrayList;
@@ -62,6 +62,27 @@ public final class LagMonitor implements AutoCloseable {
       lag.merge(partition.topic(), behind, Long::sum);
     });
     return lag;
+  }
+
+  /** The lag split for people: raw entries not yet read at all, and the processor's internal work behind them. */
+  public record Backlog(long waiting, long internal) {
+    public boolean none() {
+      return waiting == 0 && internal == 0;
+    }
+  }
+
+  /** {@link #lagPerInput()} as entries waiting (the raw-entries topic) and internal work (sightings, repartitions). */
+  public Backlog backlog() throws Exception {
+    long waiting = 0;
+    long internal = 0;
+    for (Map.Entry<String, Long> input : lagPerInput().entrySet()) {
+      if (input.getKey().equals(topics.rawEntries().name())) {
+        waiting += input.getValue();
+      } else {
+        internal += input.getValue();
+      }
+    }
+    return new Backlog(waiting, internal);
   }
 
   /**
