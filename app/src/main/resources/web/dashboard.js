@@ -1,12 +1,16 @@
-// The paperstream dashboard: trending keywords, a keyword's daily series, the newest papers and
-// the pipeline's health, refreshed every few seconds from the query API. Every text that comes
-// from the data is put into the page with textContent, never as HTML.
+// The paperstream dashboard: trending keywords of a date and window, a keyword's daily series, the
+// papers of that date and window, and the pipeline's health, refreshed every few seconds from the
+// query API and the small /api/summary. The state (date, window, keyword) lives in the URL, so a
+// view can be shared and the back button works. Every text that comes from the data is put into
+// the page with textContent, never as HTML.
 'use strict';
 
 const REFRESH_MS = 5000;
+const TOP = 20;
 const state = { date: '', days: 7, keyword: '' };
 let trendingChart = null;
 let seriesChart = null;
+let previousTotals = null;
 
 function $(id) { return document.getElementById(id); }
 
@@ -15,7 +19,9 @@ async function getJson(path) {
   if (!response.ok) {
     let message = response.status + ' ' + response.statusText;
     try { message = (await response.json()).error || message; } catch (ignored) { /* not JSON */ }
-    throw new Error(path + ': ' + message);
+    const error = new Error(path.split('?')[0] + ': ' + message);
+    error.status = response.status;
+    throw error;
   }
   return response.json();
 }
@@ -37,6 +43,12 @@ function showError(error) {
   }
 }
 
+function empty(id, message) {
+  const box = $(id);
+  box.textContent = message || '';
+  box.hidden = !message;
+}
+
 function query(params) {
   const search = new URLSearchParams();
   Object.entries(params).forEach(([k, v]) => { if (v !== '' && v !== null && v !== undefined) search.set(k, v); });
@@ -48,24 +60,77 @@ function listOf(data, name) {
   return data && Array.isArray(data[name]) ? data[name] : [];
 }
 
+function isoDay(date) { return date.toISOString().slice(0, 10); }
+
+function shiftDays(day, delta) {
+  const d = new Date(day + 'T00:00:00Z');
+  d.setUTCDate(d.getUTCDate() + delta);
+  return isoDay(d);
+}
+
+/** The first day of the window that ends on state.date. */
+function windowStart() { return state.date ? shiftDays(state.date, 1 - state.days) : ''; }
+
+// --- state in the URL -------------------------------------------------------------------------
+
+function readUrl() {
+  const params = new URLSearchParams(window.location.search);
+  const date = params.get('date') || '';
+  const days = Number(params.get('days'));
+  state.date = /^\d{4}-\d{2}-\d{2}$/.test(date) ? date : '';
+  state.days = [1, 7, 28].includes(days) ? days : 7;
+  state.keyword = (params.get('keyword') || '').trim();
+}
+
+function writeUrl(push) {
+  const url = window.location.pathname + query({ date: state.date, days: state.days, keyword: state.keyword });
+  if (url !== window.location.pathname + window.location.search) {
+    (push ? history.pushState : history.replaceState).call(history, null, '', url);
+  }
+}
+
+function showState() {
+  $('date').value = state.date;
+  $('days').value = String(state.days);
+  $('keyword').value = state.keyword;
+  // the state as the page holds it, readable from the document (tests, bookmarklets)
+  document.body.dataset.date = state.date;
+  document.body.dataset.days = String(state.days);
+  document.body.dataset.keyword = state.keyword;
+}
+
+// --- panels -----------------------------------------------------------------------------------
+
 async function refreshTrending() {
-  const data = await getJson('/api/trending' + query({ date: state.date, days: state.days, limit: 20 }));
+  const data = await getJson('/api/trending' + query({ date: state.date, days: state.days, limit: TOP }));
   const keywords = listOf(data, 'keywords');
   if (!state.date && data.date) {
     state.date = data.date;
-    $('date').value = data.date;
+    showState();
+    writeUrl(false);
   }
   $('trending-window').textContent = data.from ? data.from + ' – ' + data.date : '';
+  empty('trending-empty', keywords.length ? '' : 'No keywords for ' + (state.date || 'this date')
+      + ' and a ' + state.days + '-day window yet. Pick another date, or ingest pages: papers run FILE-OR-FOLDER');
   const labels = keywords.map(k => k.keyword);
   const counts = keywords.map(k => k.count);
+  // one readable row per bar: the canvas grows with the number of keywords, every label is drawn
+  $('trending-box').style.height = Math.max(120, 26 * labels.length + 40) + 'px';
   if (!trendingChart) {
     trendingChart = new Chart($('trending-chart'), {
       type: 'bar',
       data: { labels, datasets: [{ label: 'papers', data: counts, backgroundColor: '#3b6fd8' }] },
       options: {
-        indexAxis: 'y', animation: false, responsive: true,
+        indexAxis: 'y', animation: false, responsive: true, maintainAspectRatio: false,
         plugins: { legend: { display: false } },
-        scales: { x: { beginAtZero: true, ticks: { precision: 0 } } },
+        scales: {
+          x: { beginAtZero: true, ticks: { precision: 0 } },
+          y: { ticks: { autoSkip: false, font: { size: 12 },
+            callback: function (value) {
+              const label = this.getLabelForValue(value);
+              return label.length > 28 ? label.slice(0, 27) + '…' : label;
+            } } }
+        },
         onClick: (event, elements) => {
           if (elements.length) selectKeyword(trendingChart.data.labels[elements[0].index]);
         }
@@ -74,40 +139,48 @@ async function refreshTrending() {
   } else {
     trendingChart.data.labels = labels;
     trendingChart.data.datasets[0].data = counts;
+    trendingChart.resize();
     trendingChart.update();
   }
+  $('trending-chart').dataset.labels = String(labels.length);
   const list = $('trending-list');
   list.replaceChildren(...keywords.map(k => {
     const item = element('li');
     const chip = element('button', k.keyword, 'chip');
     chip.type = 'button';
     chip.addEventListener('click', () => selectKeyword(k.keyword));
-    item.append(chip, element('span', ' ' + k.count + ' · growth ' + Number(k.growth).toFixed(2), 'muted'));
+    item.append(chip, element('span', ' ' + k.count + (k.count === 1 ? ' paper' : ' papers')
+        + ' · growth ' + Number(k.growth).toFixed(2), 'muted'));
     return item;
   }));
-  if (!state.keyword && keywords.length) selectKeyword(keywords[0].keyword, false);
+  if (!state.keyword && keywords.length) {
+    state.keyword = keywords[0].keyword;
+    showState();
+    writeUrl(false);
+  }
 }
 
 async function refreshSeries() {
-  if (!state.keyword) return;
-  const to = state.date || undefined;
-  let from;
-  if (to) {
-    const start = new Date(to + 'T00:00:00Z');
-    start.setUTCDate(start.getUTCDate() - 59);
-    from = start.toISOString().slice(0, 10);
+  if (!state.keyword) {
+    $('series-keyword').textContent = '—';
+    empty('series-empty', 'Pick a keyword to see its papers per day.');
+    return;
   }
+  const to = state.date || undefined;
+  const from = to ? shiftDays(to, -59) : undefined;
   const data = await getJson('/api/keywords/' + encodeURIComponent(state.keyword) + '/series' + query({ from, to }));
   const points = listOf(data, 'days');
   $('series-keyword').textContent = data.canonical || state.keyword;
+  empty('series-empty', data.total === 0 || !points.length ? 'No papers with “' + state.keyword + '” up to '
+      + (to || 'today') + '.' : '');
   const labels = points.map(p => p.date);
   const counts = points.map(p => p.count);
   if (!seriesChart) {
     seriesChart = new Chart($('series-chart'), {
       type: 'line',
       data: { labels, datasets: [{ label: 'papers per day', data: counts, borderColor: '#d8573b', tension: 0.2 }] },
-      options: { animation: false, responsive: true, plugins: { legend: { display: false } },
-        scales: { y: { beginAtZero: true, ticks: { precision: 0 } } } }
+      options: { animation: false, responsive: true, maintainAspectRatio: false, plugins: { legend: { display: false } },
+        scales: { x: { ticks: { maxRotation: 0, autoSkipPadding: 12 } }, y: { beginAtZero: true, ticks: { precision: 0 } } } }
     });
   } else {
     seriesChart.data.labels = labels;
@@ -116,30 +189,55 @@ async function refreshSeries() {
   }
 }
 
+function link(text, url) {
+  const a = element('a', text, null);
+  a.href = url; a.rel = 'noopener';
+  return a;
+}
+
+// The abstract is fetched when the reader opens it (the list may come without abstracts).
+function abstractOf(paper) {
+  const details = element('details', null, 'abstract');
+  details.append(element('summary', 'abstract'));
+  const text = element('p');
+  details.append(text);
+  details.addEventListener('toggle', async () => {
+    if (!details.open || details.dataset.loaded) return;
+    details.dataset.loaded = 'true';
+    if (paper.abstract) { text.textContent = paper.abstract; return; }
+    text.textContent = 'loading…';
+    try {
+      const full = await getJson('/api/papers/' + encodeURIComponent(paper.id));
+      text.textContent = full.abstract || 'No abstract.';
+    } catch (error) {
+      text.textContent = 'Could not load the abstract: ' + error.message;
+      delete details.dataset.loaded;
+    }
+  });
+  return details;
+}
+
 async function refreshPapers() {
-  const data = await getJson('/api/papers' + query({ keyword: state.keyword, limit: 20 }));
+  const data = await getJson('/api/papers' + query({ keyword: state.keyword, from: windowStart(), to: state.date,
+    limit: 20 }));
   const papers = listOf(data, 'papers');
-  $('papers-filter').textContent = state.keyword ? 'with “' + state.keyword + '”' : '';
+  $('papers-filter').textContent = (state.keyword ? 'with “' + state.keyword + '”, ' : '')
+      + (state.date ? windowStart() + ' – ' + state.date : '');
+  empty('papers-empty', papers.length ? '' : 'No papers ' + (state.keyword ? 'with “' + state.keyword + '” ' : '')
+      + 'published ' + (state.date ? windowStart() + ' – ' + state.date : 'yet') + '.');
   $('papers').replaceChildren(...papers.map(paper => {
     const item = element('li');
-    const title = paper.arxivUrl ? element('a', paper.title, 'title') : element('span', paper.title, 'title');
-    if (paper.arxivUrl) { title.href = paper.arxivUrl; title.rel = 'noopener'; }
-    item.append(title);
+    const url = paper.arxivUrl || (paper.id ? '/api/papers/' + encodeURIComponent(paper.id) : null);
+    item.append(url ? link(paper.title, url) : element('span', paper.title));
+    item.firstChild.classList.add('title');
     const meta = [paper.publishedDate, paper.organization, paper.upvotes != null ? paper.upvotes + ' upvotes' : null]
         .filter(Boolean).join(' · ');
     item.append(element('div', meta, 'meta'));
     const links = element('div', null, 'meta');
-    (paper.codeUrls || []).forEach(url => {
-      const a = element('a', 'code', null);
-      a.href = url; a.rel = 'noopener';
-      links.append(a, document.createTextNode(' '));
-    });
-    if (paper.projectPage) {
-      const a = element('a', 'project page', null);
-      a.href = paper.projectPage; a.rel = 'noopener';
-      links.append(a);
-    }
+    (paper.codeUrls || []).forEach(code => links.append(link('code', code), document.createTextNode(' ')));
+    if (paper.projectPage) links.append(link('project page', paper.projectPage));
     if (links.childNodes.length) item.append(links);
+    item.append(abstractOf(paper));
     const chips = element('div');
     (paper.keywords || []).slice(0, 8).forEach(keyword => {
       const chip = element('button', keyword, 'chip');
@@ -152,67 +250,114 @@ async function refreshPapers() {
   }));
 }
 
-// Counters from the Prometheus endpoint, summed over their labels, e.g. paperstream_dead_letters_total.
-async function counters() {
-  const response = await fetch('/metrics');
-  if (!response.ok) throw new Error('/metrics: ' + response.status);
-  const totals = {};
-  (await response.text()).split('\n').forEach(line => {
-    const match = /^(paperstream_[a-z_]+_total)(\{[^}]*\})? ([0-9.eE+-]+)$/.exec(line);
-    if (match) totals[match[1]] = (totals[match[1]] || 0) + Number(match[3]);
-  });
-  return totals;
+// --- health -----------------------------------------------------------------------------------
+
+function number(n) { return n === null || n === undefined ? '—' : Number(n).toLocaleString('en'); }
+
+function when(iso) {
+  if (!iso) return 'never';
+  const date = new Date(iso);
+  return date.toLocaleString('en-GB', { dateStyle: 'short', timeStyle: 'medium' });
 }
 
-let previousCounters = null;
+/** /api/summary when the server has it; else the same figures from /api/health (never all of /metrics). */
+async function summary() {
+  try {
+    return await getJson('/api/summary');
+  } catch (error) {
+    if (error.status !== 404) throw error;
+  }
+  const health = await getJson('/api/health');
+  const lag = health.lag || {};
+  const waiting = Object.entries(lag).filter(([topic]) => topic.endsWith('raw-entries'))
+      .reduce((sum, [, n]) => sum + n, 0);
+  const total = Object.values(lag).reduce((sum, n) => sum + n, 0);
+  return { status: health.status, state: health.state, papers: null, feed: health.feed,
+    instances: health.instances, lag: { waiting, internal: total - waiting } };
+}
 
-function throughput(now) {
-  const before = previousCounters;
-  previousCounters = now;
-  if (!before) return '—';
-  const seconds = (now.at - before.at) / 1000;
-  const perSecond = name => Math.max(0, ((now[name] || 0) - (before[name] || 0)) / seconds).toFixed(1);
-  return perSecond('paperstream_entries_in_total') + ' entries in/s, '
-      + perSecond('paperstream_entries_out_total') + ' papers out/s';
+function throughput(totals) {
+  const before = previousTotals;
+  previousTotals = totals;
+  if (!before || totals.in === null) return '—';
+  const seconds = (totals.at - before.at) / 1000;
+  const perSecond = name => Math.max(0, ((totals[name] || 0) - (before[name] || 0)) / seconds).toFixed(1);
+  return perSecond('in') + ' entries in/s, ' + perSecond('out') + ' papers out/s';
+}
+
+function feedRows(feed, health) {
+  if (!feed) return [];
+  const status = feed.state || (feed.failuresInARow > 0 ? 'failing' : 'ok');
+  const rows = [['feed', status]];
+  if (feed.lastSuccessAt !== undefined) rows.push(['feed: last success', when(feed.lastSuccessAt)]);
+  if (feed.failuresInARow) rows.push(['feed: failures in a row', number(feed.failuresInARow)]);
+  if (feed.lastError) rows.push(['feed: last error', feed.lastError]);
+  if (feed.nextAttemptAt) rows.push(['feed: next attempt', when(feed.nextAttemptAt)]);
+  if (feed.pages) rows.push(['feed: pages', Object.entries(feed.pages).map(([k, v]) => k + ' ' + v).join(', ')]);
+  return rows;
 }
 
 async function refreshHealth() {
-  const [data, totals] = await Promise.all([getJson('/api/health'), counters()]);
-  totals.at = Date.now();
+  const data = await summary();
+  const deadLetters = data.deadLetters || {};
+  const deadTotal = Object.values(deadLetters).reduce((sum, n) => sum + n, 0);
+  const entries = data.entries || {};
   const rows = [
-    ['throughput', throughput(totals)],
-    ['dead letters', totals.paperstream_dead_letters_total || 0],
-    ['entries in', totals.paperstream_entries_in_total || 0],
-    ['papers out', totals.paperstream_entries_out_total || 0]
+    ['status', data.status], ['processor', data.state],
+    ['papers', data.papers === null || data.papers === undefined ? '—' : number(data.papers)],
+    ['entries waiting', number(data.lag && data.lag.waiting)],
+    ['internal work', number(data.lag && data.lag.internal)],
+    ['throughput', throughput({ at: Date.now(), in: entries.in === undefined ? null : entries.in, out: entries.out })]
   ];
-  Object.entries(data).forEach(([key, value]) => {
-    if (value !== null && typeof value === 'object') {
-      Object.entries(value).forEach(([k, v]) => rows.push([key + ' ' + k, v]));
-    } else {
-      rows.push([key, value]);
-    }
-  });
+  if (entries.in !== undefined) rows.push(['entries in / papers out', number(entries.in) + ' / ' + number(entries.out)]);
+  if (data.deadLetters) {
+    rows.push(['dead letters', number(deadTotal) + ' (' + Object.entries(deadLetters)
+        .map(([stage, n]) => stage + ' ' + n).join(', ') + ')']);
+  }
+  if (Array.isArray(data.instances) && data.instances.length > 1) rows.push(['instances', data.instances.length]);
+  rows.push(...feedRows(data.feed));
   $('health').replaceChildren(...rows.flatMap(([key, value]) => {
-    const dd = element('dd', typeof value === 'number' ? value.toLocaleString() : value);
-    if (value === 'RUNNING' || value === 'UP') dd.className = 'good';
-    if (value === 'ERROR' || value === 'DOWN') dd.className = 'bad';
+    const dd = element('dd', value);
+    if (value === 'RUNNING' || value === 'UP' || value === 'ok') dd.className = 'good';
+    if (value === 'ERROR' || value === 'DOWN' || value === 'failing') dd.className = 'bad';
     return [element('dt', key), dd];
   }));
+  return data;
 }
 
-function selectKeyword(keyword, refresh = true) {
+// --- wiring -----------------------------------------------------------------------------------
+
+function selectKeyword(keyword) {
   state.keyword = keyword;
-  $('keyword').value = keyword;
-  if (refresh) refreshAll();
+  showState();
+  writeUrl(true);
+  refreshAll();
 }
 
 async function refreshAll() {
-  const results = await Promise.allSettled([refreshTrending(), refreshPapers(), refreshHealth()]);
-  await refreshSeries().catch(error => results.push({ status: 'rejected', reason: error }));
-  const failed = results.find(r => r.status === 'rejected');
+  const results = await Promise.allSettled([refreshTrending(), refreshHealth()]);
+  const more = await Promise.allSettled([refreshPapers(), refreshSeries()]);
+  const failed = results.concat(more).find(r => r.status === 'rejected');
   showError(failed ? failed.reason : null);
-  $('updated').textContent = 'updated ' + new Date().toLocaleTimeString();
+  $('updated').textContent = 'updated ' + new Date().toLocaleTimeString('en-GB');
+  document.body.dataset.url = window.location.pathname + window.location.search;
+  document.body.dataset.overflows = String(document.documentElement.scrollWidth > window.innerWidth);
   document.body.dataset.loaded = 'true';
+}
+
+async function start() {
+  readUrl();
+  if (!state.date) {
+    // the latest date with a meaningful number of papers, as the server judges it
+    try {
+      const data = await summary();
+      if (data.defaultDate) state.date = data.defaultDate;
+    } catch (ignored) { /* refreshAll shows the error */ }
+  }
+  showState();
+  writeUrl(false);
+  await refreshAll();
+  setInterval(refreshAll, REFRESH_MS);
 }
 
 window.addEventListener('DOMContentLoaded', () => {
@@ -221,8 +366,9 @@ window.addEventListener('DOMContentLoaded', () => {
     state.date = $('date').value;
     state.days = Number($('days').value);
     state.keyword = $('keyword').value.trim();
+    writeUrl(true);
     refreshAll();
   });
-  refreshAll();
-  setInterval(refreshAll, REFRESH_MS);
+  window.addEventListener('popstate', () => { readUrl(); showState(); refreshAll(); });
+  start();
 });

@@ -3,7 +3,9 @@ package io.paperstream.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.paperstream.config.Settings;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
+import java.net.URLEncoder;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -73,9 +75,12 @@ class DashboardBrowserTest {
     // text from the data is text, not markup: the hostile title shows escaped and never ran
     assertThat(papers).contains("&lt;img src=x onerror=").contains("Reef Sonar Atlas").doesNotContain("<img");
     assertThat(dom).doesNotContain("<title>hacked</title>");
-    // and the health panel reports the running processor
-    assertThat(section(dom, "health")).contains("RUNNING").contains("totalLag").contains("dead letters")
-        .contains("throughput");
+    // and the health panel reports the running processor, its backlog split for people, no internal topic names
+    assertThat(section(dom, "health")).contains("RUNNING").contains("entries waiting").contains("internal work")
+        .contains("throughput").doesNotContain("repartition").doesNotContain("instances");
+    // and every keyword of the chart has its label (no label skipped)
+    assertThat(attribute(dom, "trending-chart", "data-labels"))
+        .isEqualTo(String.valueOf(section(dom, "trending-list").split("<li>", -1).length - 1));
 
     // and a screenshot is kept for people to look at
     Path screenshot = Path.of("target", "dashboard.png").toAbsolutePath();
@@ -83,6 +88,80 @@ class DashboardBrowserTest {
     browser("--screenshot=" + screenshot, "--window-size=1280,1500", url);
     assertThat(screenshot).exists();
     assertThat(Files.size(screenshot)).isGreaterThan(20_000);
+  }
+
+  @Test
+  void opensOnTheServersDefaultDateAndPutsTheStateInTheUrl() throws Exception {
+    // given the date the server calls the default (the latest date with a meaningful number of papers)
+    JsonNode summary = RunningStack.json(RunningStack.get(stack, "/api/summary"));
+    String expected = summary.hasNonNull("defaultDate") ? summary.path("defaultDate").asText()
+        : RunningStack.json(RunningStack.get(stack, "/api/trending")).path("date").asText();
+
+    // when the dashboard is opened without any state in its URL
+    String dom = browser("--dump-dom", "http://127.0.0.1:" + stack.httpPort() + "/");
+
+    // then it shows that date, with the top keyword, and writes both into its URL to share
+    assertThat(attribute(dom, "body", "data-date")).isEqualTo(expected);
+    String keyword = attribute(dom, "body", "data-keyword");
+    assertThat(keyword).isNotBlank();
+    assertThat(attribute(dom, "body", "data-url")).contains("date=" + expected).contains("days=7")
+        .contains("keyword=" + URLEncoder.encode(keyword, StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void aSharedUrlOpensTheSameViewWithPapersOfThatDateAndWindow() throws Exception {
+    // given a URL someone shared: one day, one keyword
+    String url = "http://127.0.0.1:" + stack.httpPort() + "/?date=2026-03-18&days=1&keyword=coral+reef+mapping";
+
+    // when it is opened
+    String dom = browser("--dump-dom", url);
+
+    // then the page holds that state, and lists only the papers of that keyword published on that day
+    assertThat(attribute(dom, "body", "data-date")).isEqualTo("2026-03-18");
+    assertThat(attribute(dom, "body", "data-days")).isEqualTo("1");
+    assertThat(attribute(dom, "body", "data-keyword")).isEqualTo("coral reef mapping");
+    String papers = section(dom, "papers");
+    assertThat(papers).contains("Coral Reef Mapping with Large Language Models").doesNotContain("Reef Sonar Atlas");
+    assertThat(papers).contains("2026-03-18").doesNotContain("2026-03-20");
+    assertThat(section(dom, "papers-filter")).contains("2026-03-18 – 2026-03-18");
+  }
+
+  @Test
+  void aDateWithoutPapersSaysSoInsteadOfShowingAnEmptyPage() throws Exception {
+    // when a date long before any paper is opened
+    String dom = browser("--dump-dom", "http://127.0.0.1:" + stack.httpPort() + "/?date=2001-01-01&days=7");
+
+    // then each panel says what is missing and what to do, and no error is shown
+    assertThat(dom).contains("<p id=\"error\" role=\"alert\" hidden=\"\">");
+    assertThat(section(dom, "trending-empty")).contains("No keywords for 2001-01-01");
+    assertThat(section(dom, "papers-empty")).contains("No papers").contains("2000-12-26 – 2001-01-01");
+  }
+
+  @Test
+  void fitsAPhoneWideScreen() throws Exception {
+    // when the dashboard is shown 360 px wide
+    String url = "http://127.0.0.1:" + stack.httpPort() + "/";
+    String dom = browser("--dump-dom", "--window-size=360,2400", url);
+
+    // then nothing is wider than the screen (no sideways scrolling)
+    assertThat(attribute(dom, "body", "data-overflows")).isEqualTo("false");
+    // and a screenshot is kept for people to look at
+    Path screenshot = Path.of("target", "dashboard-narrow.png").toAbsolutePath();
+    Files.deleteIfExists(screenshot);
+    browser("--screenshot=" + screenshot, "--window-size=360,2400", url);
+    assertThat(screenshot).exists();
+    assertThat(Files.size(screenshot)).isGreaterThan(20_000);
+  }
+
+  /** The value of an attribute of the element with this id ("body": the body element). */
+  private static String attribute(String dom, String id, String name) {
+    int start = id.equals("body") ? dom.indexOf("<body") : dom.indexOf("id=\"" + id + "\"");
+    assertThat(start).as("element #%s in the page", id).isNotNegative();
+    String tag = dom.substring(dom.lastIndexOf('<', start + 1), dom.indexOf('>', start));
+    int at = tag.indexOf(" " + name + "=\"");
+    assertThat(at).as("attribute %s of #%s in %s", name, id, tag).isNotNegative();
+    int from = at + name.length() + 3;
+    return tag.substring(from, tag.indexOf('"', from)).replace("&amp;", "&");
   }
 
   /** The inner HTML of the element with this id, as the browser left it. */

@@ -227,7 +227,8 @@ public final class DailyFeed implements AutoCloseable {
       metrics.count(PageOutcome.SKIPPED);
       return skipped;
     }
-    return poller.poll(url, day);
+    // asked for by hand: a day that failed once is tried again at once (its next cycle is an interval ahead)
+    return poller.poll(url, day, settings.interval());
   }
 
   /** A day is done once it was read successfully after its look-back window had closed: its list is final. */

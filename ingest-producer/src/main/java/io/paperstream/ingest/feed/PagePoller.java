@@ -59,11 +59,20 @@ final class PagePoller {
 
   /** Polls {@code url}; {@code asOf} resolves year-less dates (the listing's day; null: the fetch date). */
   PollResult poll(URI url, LocalDate asOf) {
+    return poll(url, asOf, Duration.ZERO);
+  }
+
+  /**
+   * As {@link #poll(URI, LocalDate)}; a failing page whose next attempt is at most {@code early}
+   * ahead is fetched now (a backfill run again by hand retries a day that failed once at once,
+   * and still honours longer back-offs and Retry-After).
+   */
+  PollResult poll(URI url, LocalDate asOf, Duration early) {
     String key = url.toString();
     Optional<FetchLogEntry> logged = log.get(key);
     Instant now = clock.instant();
     if (logged.isPresent() && logged.get().getConsecutiveFailures() > 0 && logged.get().getNextAttemptAt() != null
-        && logged.get().getNextAttemptAt().isAfter(now)) {
+        && logged.get().getNextAttemptAt().isAfter(now.plus(early))) {
       return count(new PollResult(key, PageOutcome.DEFERRED, 0, 0,
           "failing; next attempt at " + logged.get().getNextAttemptAt()));
     }
