@@ -128,7 +128,8 @@ async function refreshTrending() {
           y: { ticks: { autoSkip: false, font: { size: 12 },
             callback: function (value) {
               const label = this.getLabelForValue(value);
-              return label.length > 28 ? label.slice(0, 27) + '…' : label;
+              const room = this.chart.width < 480 ? 18 : 28; // characters that fit beside the bars
+              return label.length > room ? label.slice(0, room - 1) + '…' : label;
             } } }
         },
         onClick: (event, elements) => {
@@ -178,7 +179,8 @@ async function refreshSeries() {
   if (!seriesChart) {
     seriesChart = new Chart($('series-chart'), {
       type: 'line',
-      data: { labels, datasets: [{ label: 'papers per day', data: counts, borderColor: '#d8573b', tension: 0.2 }] },
+      data: { labels, datasets: [{ label: 'papers per day', data: counts, borderColor: '#d8573b', tension: 0.2,
+        pointRadius: 0, pointHitRadius: 6 }] },
       options: { animation: false, responsive: true, maintainAspectRatio: false, plugins: { legend: { display: false } },
         scales: { x: { ticks: { maxRotation: 0, autoSkipPadding: 12 } }, y: { beginAtZero: true, ticks: { precision: 0 } } } }
     });
