@@ -43,10 +43,12 @@ public final class AppStack implements AutoCloseable {
   private final AppMetrics metrics;
   private final LagMonitor lag;
   private final String advertised;
+  private final QueryService queries;
   private Optional<Map<TopicPartition, Long>> lastCaughtUpEnds = Optional.empty();
 
   private AppStack(Topics topics, HttpApi http, PaperProcessor processor, AppMetrics metrics, LagMonitor lag,
-      String advertised) {
+      String advertised, QueryService queries) {
+    this.queries = queries;
     this.topics = topics;
     this.http = http;
     this.processor = processor;
@@ -86,7 +88,7 @@ public final class AppStack implements AutoCloseable {
             streams[0] = created;
             queries.attach(created, self);
           });
-      return new AppStack(topics, http, processor, metrics, lag, advertised);
+      return new AppStack(topics, http, processor, metrics, lag, advertised, queries);
     } catch (RuntimeException e) {
       if (http != null) {
         http.close();
@@ -150,6 +152,16 @@ public final class AppStack implements AutoCloseable {
     boolean stable = ends.isPresent() && ends.equals(lastCaughtUpEnds);
     lastCaughtUpEnds = ends;
     return stable;
+  }
+
+  /**
+   * The exact number of papers over every instance (the paper index's per-date counters, gathered
+   * like {@code /api/papers-per-day}).
+   *
+   * @throws ApiError (503) while the processor starts or its state moves between instances
+   */
+  public long papers() {
+    return queries.paperCounts(false).path("total").asLong();
   }
 
   /** Papers in this instance's partitions of the papers store. */

@@ -127,7 +127,7 @@ public final class RunCommand implements Callable<Integer> {
     }
     TopicExport export = new TopicExport(cluster, stack.topics());
     int processingDeadLetters = export.count(stack.topics().processingDeadLetters());
-    err.println("run: done: " + totals.pages() + " pages, " + totals.entries() + " entries, " + stack.localPapers()
+    err.println("run: done: " + totals.pages() + " pages, " + totals.entries() + " entries, " + stack.papers()
         + " papers, " + (totals.deadLetters() + processingDeadLetters) + " dead letters (" + totals.deadLetters()
         + " at ingest, " + processingDeadLetters + " at processing), " + stack.keywords() + " keywords"
         + (totals.unreadable() > 0 ? ", " + totals.unreadable() + " unreadable sources" : "")
@@ -236,10 +236,13 @@ public final class RunCommand implements Callable<Integer> {
     }
   }
 
-  // exact when caught up (a scan of this instance's papers); while processing, RocksDB's estimate, said to be one
+  // exact, over every instance; while the state moves between instances, this one's estimate, said to be one
   private static String papers(AppStack stack, boolean caughtUp) {
-    return caughtUp ? String.format(Locale.ROOT, "%,d papers", stack.localPapers())
-        : String.format(Locale.ROOT, "about %,d papers so far", stack.approximateLocalPapers());
+    try {
+      return String.format(Locale.ROOT, caughtUp ? "%,d papers" : "%,d papers so far", stack.papers());
+    } catch (ApiError e) {
+      return String.format(Locale.ROOT, "about %,d papers on this instance", stack.approximateLocalPapers());
+    }
   }
 
 }

@@ -59,10 +59,9 @@ final class Summary {
     } else {
       lag.putNull("waiting").putNull("internal");
     }
-    if (metrics.registry().find("paperstream.feed.pages").meters().isEmpty()) {
-      summary.putNull("feed");
-    } else {
-      ObjectNode feed = summary.putObject("feed");
+    FeedStatusJson.addTo(summary, metrics.feed());
+    if (summary.hasNonNull("feed")) {
+      ObjectNode feed = (ObjectNode) summary.get("feed");
       ObjectNode pages = feed.putObject("pages");
       for (Meter meter : metrics.registry().find("paperstream.feed.pages").meters()) {
         pages.put(meter.getId().getTag("outcome"), (long) value(meter));
