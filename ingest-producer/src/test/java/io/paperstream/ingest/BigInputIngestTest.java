@@ -8,7 +8,6 @@ import io.paperstream.ingest.source.HttpPageFetcher;
 import io.paperstream.ingest.source.PageSources;
 import io.paperstream.ingest.split.PageSplitter;
 import io.paperstream.ingest.split.SplitLimits;
-import io.paperstream.schemas.DeadLetter;
 import io.paperstream.schemas.RawEntry;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -18,7 +17,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,17 +36,17 @@ class BigInputIngestTest {
     long objects = writeJunkArray(junk, 200L * 1024 * 1024);
     Files.writeString(folder.resolve("b-good.json"), GOOD_PAGE);
     SplitLimits limits = SplitLimits.DEFAULTS.withMaxPageBytes(256L * 1024 * 1024);
-    Collected sink = new Collected();
+    CollectingSink sink = new CollectingSink();
 
     // when
     IngestSummary summary = assertTimeoutPreemptively(Duration.ofMinutes(3),
         () -> pipeline(limits).run(List.of(folder.toString()), sink));
 
     // then
-    assertThat(sink.entries).extracting(RawEntry::getTitle)
+    assertThat(sink.entries()).extracting(RawEntry::getTitle)
         .containsExactly("Invented Harbour Tides", "Invented Lattice Waves");
-    assertThat(sink.deadLetters).hasSize(limits.maxDeadLettersPerPage() + 1);
-    assertThat(sink.deadLetters.get(limits.maxDeadLettersPerPage()).getReason())
+    assertThat(sink.deadLetters()).hasSize(limits.maxDeadLettersPerPage() + 1);
+    assertThat(sink.deadLetters().get(limits.maxDeadLettersPerPage()).getReason())
         .startsWith((objects - limits.maxDeadLettersPerPage()) + " more dead letters of this page were dropped");
     assertThat(summary.pages()).isEqualTo(2);
     assertThat(summary.entries()).isEqualTo(2);
@@ -62,15 +60,15 @@ class BigInputIngestTest {
     writeJunkArray(big, limits.maxPageBytes() + 1);
     long size = Files.size(big);
     Files.writeString(folder.resolve("b-good.json"), GOOD_PAGE);
-    Collected sink = new Collected();
+    CollectingSink sink = new CollectingSink();
 
     // when
     IngestSummary summary = pipeline(limits).run(List.of(folder.toString()), sink);
 
     // then
     assertThat(size).isGreaterThan(limits.maxPageBytes());
-    assertThat(sink.entries).hasSize(2);
-    assertThat(sink.deadLetters).singleElement().satisfies(dead -> {
+    assertThat(sink.entries()).hasSize(2);
+    assertThat(sink.deadLetters()).singleElement().satisfies(dead -> {
       assertThat(dead.getSource()).endsWith("a-big.json");
       assertThat(dead.getPosition()).isNull();
       assertThat(dead.getReason()).isEqualTo(String.format(
@@ -103,20 +101,5 @@ class BigInputIngestTest {
       out.write(']');
     }
     return objects;
-  }
-
-  private static final class Collected implements EntrySink {
-    final List<RawEntry> entries = new ArrayList<>();
-    final List<DeadLetter> deadLetters = new ArrayList<>();
-
-    @Override
-    public void entry(RawEntry entry) {
-      entries.add(entry);
-    }
-
-    @Override
-    public void deadLetter(DeadLetter deadLetter) {
-      deadLetters.add(deadLetter);
-    }
   }
 }

@@ -14,8 +14,6 @@ import io.paperstream.ingest.split.PageSplitter;
 import io.paperstream.ingest.split.SplitLimits;
 import io.paperstream.kafka.KafkaCluster;
 import io.paperstream.kafka.TopicAdmin;
-import io.paperstream.schemas.DeadLetter;
-import io.paperstream.schemas.RawEntry;
 import io.paperstream.schemas.Topics;
 import java.io.PrintWriter;
 import java.time.Clock;
@@ -70,18 +68,10 @@ public final class IngestCommand implements Callable<Integer> {
               RawEntryProducer.connect(cluster.bootstrapServers(), cluster.clientOverrides(), topics)) {
         IngestLog log = IngestLog.restore(cluster.bootstrapServers(), cluster.clientOverrides(), topics.ingestLog(),
             producer, Clock.systemUTC());
-        summary = pipeline.withLog(log, force).run(options.sources(), new EntrySink() {
-          @Override
-          public void entry(RawEntry entry) {
-            producer.entry(entry);
-          }
-
-          @Override
-          public void deadLetter(DeadLetter deadLetter) {
-            report.report(deadLetter);
-            producer.deadLetter(deadLetter);
-          }
-        });
+        summary = pipeline.withLog(log, force).run(options.sources(), EntrySink.of(producer::entry, deadLetter -> {
+          report.report(deadLetter);
+          producer.deadLetter(deadLetter);
+        }));
         log.finish();
         failedLogWrites = log.failedWrites();
       }

@@ -8,8 +8,6 @@ import io.paperstream.ingest.source.PageSources;
 import io.paperstream.config.Settings;
 import io.paperstream.ingest.split.PageSplitter;
 import io.paperstream.ingest.split.SplitLimits;
-import io.paperstream.schemas.DeadLetter;
-import io.paperstream.schemas.RawEntry;
 import io.paperstream.schemas.RecordJson;
 import java.io.PrintWriter;
 import java.time.Clock;
@@ -43,17 +41,7 @@ public final class SplitCommand implements Callable<Integer> {
         new PageSplitter(SplitLimits.from(Settings.load(null))), Clock.systemUTC());
     IngestSummary summary;
     try (DeadLetterReport report = new DeadLetterReport(err, options.deadLettersFile())) {
-      summary = pipeline.run(options.sources(), new EntrySink() {
-        @Override
-        public void entry(RawEntry entry) {
-          out.println(json.toLine(entry));
-        }
-
-        @Override
-        public void deadLetter(DeadLetter deadLetter) {
-          report.report(deadLetter);
-        }
-      });
+      summary = pipeline.run(options.sources(), EntrySink.of(entry -> out.println(json.toLine(entry)), report::report));
     }
     out.flush();
     err.println("split: " + summary);

@@ -20,7 +20,6 @@ import java.util.regex.Pattern;
  */
 final class ApiEntryMapper {
 
-  private static final Pattern ARXIV_VERSION = Pattern.compile("(?<=\\d)v\\d+$");
   private static final Pattern PYTHON_REPR = Pattern.compile("^\\s*\\{\\s*'\\w+'\\s*:");
 
   /** An element that cannot become an entry; no stack trace, it is an expected outcome. */
@@ -64,7 +63,7 @@ final class ApiEntryMapper {
     }
     List<String> authors = authorNames(paper.path("authors"));
     return entry
-        .setArxivId(ARXIV_VERSION.matcher(id).replaceFirst(""))
+        .setArxivId(withoutVersion(id))
         .setTitle(title)
         .setAbstract$(firstText(paper, element, "summary"))
         .setAuthors(authors)
@@ -77,7 +76,25 @@ final class ApiEntryMapper {
         .setGithubRepo(firstText(paper, element, "githubRepo"))
         .setProjectPage(firstText(paper, element, "projectPage"))
         .setSourceKeywords(JsonValues.texts(paper, "ai_keywords"))
+        .setDateText(null) // every field set: Avro's builder deep-copies defaults of unset ones
         .build();
+  }
+
+  /** {@code 2405.15738v2} is {@code 2405.15738}: a trailing {@code v<digits>} after a digit goes. */
+  static String withoutVersion(String id) {
+    int end = id.length();
+    int i = end;
+    while (i > 0 && isAsciiDigit(id.charAt(i - 1))) {
+      i--;
+    }
+    if (i < end && i >= 2 && id.charAt(i - 1) == 'v' && isAsciiDigit(id.charAt(i - 2))) {
+      return id.substring(0, i - 1);
+    }
+    return id;
+  }
+
+  private static boolean isAsciiDigit(char c) {
+    return c >= '0' && c <= '9';
   }
 
   /** The day the digest featured the paper: when it was submitted to the daily list, else the entry's date. */

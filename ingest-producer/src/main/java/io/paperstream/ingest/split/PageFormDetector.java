@@ -39,6 +39,9 @@ final class PageFormDetector {
   /** Looking this far into a page is enough to tell its form, and keeps sniffing cheap on huge pages. */
   static final int SNIFF_BYTES = 64 * 1024;
 
+  /** Enough to tell JSON and most HTML by their first character, and to spot binary content. */
+  private static final int QUICK_BYTES = 4096;
+
   /** Content types are short; a longer one is capped before the pattern looks at it. */
   private static final int MAX_CONTENT_TYPE = 200;
 
@@ -53,8 +56,9 @@ final class PageFormDetector {
 
   /**
    * Tells the form from the page's first bytes after leading white space ({@code head}, at most
-   * {@link #SNIFF_BYTES}; fewer means the page ends there) and its size. Bytes that are not valid in the charset do not make a page unreadable: the splitter
-   * replaces and reports them.
+   * {@link #SNIFF_BYTES}; fewer means the page ends there) and its size. Bytes that are not valid
+   * in the charset do not make a page unreadable: the splitter replaces and reports them. Only the
+   * first {@link #QUICK_BYTES} are decoded unless the first character leaves the form open.
    */
   Detection detect(byte[] head, long size, String contentType) {
     if (size == 0) {
@@ -64,9 +68,13 @@ final class PageFormDetector {
       return Detection.unreadable("binary content, not a text, JSON or HTML page", hexPreview(head, size));
     }
     Charset charset = declaredCharset(contentType);
-    String text = new String(head, charset); // malformed bytes read as U+FFFD
+    // malformed bytes read as U+FFFD
+    String text = new String(head, 0, Math.min(head.length, QUICK_BYTES), charset);
     if (!text.isEmpty() && text.charAt(0) == '\uFEFF') {
       text = text.substring(1);
+    }
+    if (text.isBlank() && head.length > QUICK_BYTES) {
+      text = new String(head, charset);
     }
     if (text.isBlank()) {
       return head.length < SNIFF_BYTES ? Detection.unreadable("empty page: the body is only white space", null)
@@ -75,6 +83,10 @@ final class PageFormDetector {
     if (controlCharacterShare(text) > 0.02) {
       return Detection.unreadable("binary content: too many control characters for a text, JSON or HTML page",
           text);
+    }
+    char first = text.strip().isEmpty() ? ' ' : text.strip().charAt(0);
+    if (head.length > QUICK_BYTES && first != '[' && first != '{' && first != '<') {
+      text = new String(head, charset);
     }
     return Detection.of(formOf(text, contentType), charset);
   }

@@ -1,5 +1,6 @@
 package io.paperstream.ingest.split;
 
+import io.paperstream.ingest.CollectingSink;
 import io.paperstream.ingest.EntrySink;
 import io.paperstream.schemas.DeadLetter;
 import io.paperstream.schemas.RawEntry;
@@ -11,9 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.Objects;
 
 /**
@@ -65,20 +64,9 @@ public final class PageSplitter {
 
   /** Splits the page and collects what it gave (for pages that fit in memory: the feed, tests). */
   public SplitResult split(Page page) {
-    List<RawEntry> entries = new ArrayList<>();
-    List<DeadLetter> deadLetters = new ArrayList<>();
-    SplitCounts counts = split(page, null, new EntrySink() {
-      @Override
-      public void entry(RawEntry entry) {
-        entries.add(entry);
-      }
-
-      @Override
-      public void deadLetter(DeadLetter deadLetter) {
-        deadLetters.add(deadLetter);
-      }
-    });
-    return new SplitResult(counts.kind(), entries, deadLetters);
+    CollectingSink collected = new CollectingSink();
+    SplitCounts counts = split(page, null, collected);
+    return new SplitResult(counts.kind(), collected.entries(), collected.deadLetters());
   }
 
   /**

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.paperstream.config.PipelineTopics;
 import io.paperstream.config.Settings;
-import io.paperstream.ingest.EntrySink;
+import io.paperstream.ingest.CollectingSink;
 import io.paperstream.ingest.Fixtures;
 import io.paperstream.ingest.IngestPipeline;
 import io.paperstream.ingest.IngestSummary;
@@ -23,7 +23,6 @@ import io.paperstream.schemas.Topic;
 import io.paperstream.schemas.Topics;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -60,7 +59,7 @@ class IngestToKafkaTest {
       TopicAdmin.ensureTopics(admin, PipelineTopics.ingestTopics(topics, Settings.defaults()));
     }
     // and what the splitter makes of the sources, collected without Kafka
-    Collected expected = new Collected();
+    CollectingSink expected = new CollectingSink();
     IngestSummary offline = pipeline().run(sources, expected);
 
     // when the same sources are ingested to Kafka
@@ -73,7 +72,7 @@ class IngestToKafkaTest {
     // with headers that match its provenance
     List<ConsumerRecord<String, RawEntry>> entries = readAll(topics.rawEntries(), offline.entries());
     assertThat(produced.entries()).isEqualTo(offline.entries()).isPositive();
-    assertThat(entries).hasSize(expected.entries.size());
+    assertThat(entries).hasSize(expected.entries().size());
     Map<String, RawEntry> bySourceAndPosition = new HashMap<>();
     for (ConsumerRecord<String, RawEntry> record : entries) {
       RawEntry entry = record.value();
@@ -85,14 +84,14 @@ class IngestToKafkaTest {
       RawEntry previous = bySourceAndPosition.put(entry.getSource() + "#" + entry.getPosition(), entry);
       assertThat(previous).as("entry %s#%s arrived twice", entry.getSource(), entry.getPosition()).isNull();
     }
-    for (RawEntry entry : expected.entries) {
+    for (RawEntry entry : expected.entries()) {
       RawEntry arrived = bySourceAndPosition.get(entry.getSource() + "#" + entry.getPosition());
       assertThat(arrived).as("entry %s#%s", entry.getSource(), entry.getPosition())
           .usingRecursiveComparison().ignoringFields("fetchedAt").isEqualTo(entry);
     }
     // and every dead letter is on its own topic, keyed by its source
     List<ConsumerRecord<String, DeadLetter>> deadLetters = readAll(topics.rawDeadLetters(), offline.deadLetters());
-    assertThat(deadLetters).hasSize(expected.deadLetters.size());
+    assertThat(deadLetters).hasSize(expected.deadLetters().size());
     deadLetters.forEach(record -> assertThat(record.key()).isEqualTo(record.value().getSource()));
   }
 
@@ -109,20 +108,5 @@ class IngestToKafkaTest {
   private static String header(ConsumerRecord<?, ?> record, String name) {
     Header header = record.headers().lastHeader(name);
     return header == null ? null : new String(header.value(), UTF_8);
-  }
-
-  private static final class Collected implements EntrySink {
-    final List<RawEntry> entries = new ArrayList<>();
-    final List<DeadLetter> deadLetters = new ArrayList<>();
-
-    @Override
-    public void entry(RawEntry entry) {
-      entries.add(entry);
-    }
-
-    @Override
-    public void deadLetter(DeadLetter deadLetter) {
-      deadLetters.add(deadLetter);
-    }
   }
 }
