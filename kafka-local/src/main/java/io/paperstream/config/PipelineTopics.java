@@ -16,6 +16,8 @@ public final class PipelineTopics {
 
   public static final String PARTITIONS_KEY = "topics.partitions";
   public static final String REPLICATION_KEY = "topics.replication-factor";
+  /** {@code min.insync.replicas} of created topics; unset: the broker's default. */
+  public static final String MIN_INSYNC_KEY = "topics.min-insync-replicas";
   public static final int DEFAULT_PARTITIONS = 3;
   public static final int DEFAULT_REPLICATION = 1;
 
@@ -70,7 +72,9 @@ public final class PipelineTopics {
     // Event topics are deleted by age (the cluster's retention): every sighting counts
     // downstream, not only the latest per key.
     String policy = TABLES.contains(logical) ? "compact" : "delete";
-    return new NewTopic(topic.name(), Optional.of(partitions), Optional.of(replication))
-        .configs(Map.of("cleanup.policy", policy));
+    Map<String, String> configs = new java.util.HashMap<>(Map.of("cleanup.policy", policy));
+    // With acks=all, a write then needs this many live copies: one broker down loses nothing.
+    settings.find(MIN_INSYNC_KEY).ifPresent(min -> configs.put("min.insync.replicas", min));
+    return new NewTopic(topic.name(), Optional.of(partitions), Optional.of(replication)).configs(configs);
   }
 }

@@ -61,6 +61,8 @@ public final class ProcessorSettings {
     config.put(StreamsConfig.STATE_DIR_CONFIG, settings.getPath(STATE_DIR_KEY, DataDir.of(settings).resolve("streams")).toString());
     config.put(StreamsConfig.REPLICATION_FACTOR_CONFIG,
         settings.getInt(PipelineTopics.REPLICATION_KEY, PipelineTopics.DEFAULT_REPLICATION));
+    settings.find(PipelineTopics.MIN_INSYNC_KEY).ifPresent(min ->
+        config.put(StreamsConfig.topicPrefix("min.insync.replicas"), min));
     config.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, topics().processingDeadLetters().name());
     config.putAll(DeadLetterHandlers.streamsConfig());
     // the default from Kafka 5.0 on; setting it now keeps one behaviour across upgrades

@@ -54,4 +54,16 @@ final class KafkaTestSupport {
       return false;
     }
   }
+
+  /** The sum of the application's committed offsets on {@code topic}'s partitions (0 before any commit). */
+  static long committedOn(String bootstrap, String applicationId, String topic) throws Exception {
+    try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+      Map<TopicPartition, OffsetAndMetadata> committed =
+          admin.listConsumerGroupOffsets(applicationId).partitionsToOffsetAndMetadata().get();
+      return committed.entrySet().stream()
+          .filter(e -> e.getKey().topic().equals(topic) && e.getValue() != null)
+          .mapToLong(e -> e.getValue().offset())
+          .sum();
+    }
+  }
 }

@@ -19,10 +19,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -49,8 +45,8 @@ class ProcessorRestartTest {
       reference.awaitCaughtUp();
     }
     // and the other is killed while its input is partly consumed, then started again
-    Path config = writeConfig(interrupted);
-    Process first = startProcessor(config, "first");
+    Path config = ProcessorJvm.writeConfig(work.resolve("processor.properties"), interrupted, Map.of());
+    Process first = ProcessorJvm.start(KAFKA.bootstrapServers(), config, "restart-test-first", Map.of());
     try {
       await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(50))
           .until(() -> committedOnRawEntries(interrupted) > 0);
@@ -58,7 +54,7 @@ class ProcessorRestartTest {
     } finally {
       first.destroyForcibly().waitFor();
     }
-    Process second = startProcessor(config, "second");
+    Process second = ProcessorJvm.start(KAFKA.bootstrapServers(), config, "restart-test-second", Map.of());
     try {
       interrupted.awaitCaughtUp();
     } finally {
@@ -112,37 +108,7 @@ class ProcessorRestartTest {
     }
   }
 
-  private Path writeConfig(TestPipeline pipeline) throws IOException {
-    StringBuilder properties = new StringBuilder();
-    for (String key : List.of("topics.raw-entries", "topics.raw-dead-letters", "topics.papers",
-        "topics.keyword-daily-counts", "topics.keyword-trends", "topics.processing-dead-letters", "topics.sightings",
-        ProcessorSettings.APPLICATION_ID_KEY, ProcessorSettings.STATE_DIR_KEY, ProcessorSettings.TREND_INTERVAL_KEY)) {
-      properties.append(key).append('=').append(pipeline.settings.find(key).orElseThrow()).append('\n');
-    }
-    return Files.writeString(work.resolve("processor.properties"), properties.toString());
-  }
-
-  private Process startProcessor(Path config, String name) throws IOException {
-    List<String> command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-cp", System.getProperty("java.class.path"),
-        ProcessorMain.class.getName(),
-        "--bootstrap-servers", KAFKA.bootstrapServers(),
-        "--config", config.toString()));
-    return new ProcessBuilder(command)
-        .redirectErrorStream(true)
-        .redirectOutput(Path.of("target", "restart-test-" + name + ".log").toFile())
-        .start();
-  }
-
   private static long committedOnRawEntries(TestPipeline pipeline) throws Exception {
-    try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA.bootstrapServers()))) {
-      Map<TopicPartition, OffsetAndMetadata> committed =
-          admin.listConsumerGroupOffsets(pipeline.applicationId).partitionsToOffsetAndMetadata().get();
-      return committed.entrySet().stream()
-          .filter(e -> e.getKey().topic().equals(pipeline.topics.rawEntries().name()) && e.getValue() != null)
-          .mapToLong(e -> e.getValue().offset())
-          .sum();
-    }
+    return KafkaTestSupport.committedOn(KAFKA.bootstrapServers(), pipeline.applicationId, pipeline.topics.rawEntries().name());
   }
 }

@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import org.apache.kafka.clients.admin.Admin;
@@ -29,6 +30,11 @@ final class TestPipeline {
   final String applicationId;
 
   TestPipeline(String bootstrapServers, Path stateDir) {
+    this(bootstrapServers, stateDir, Map.of());
+  }
+
+  /** A pipeline with {@code extra} settings, e.g. {@code topics.replication-factor} on a cluster. */
+  TestPipeline(String bootstrapServers, Path stateDir, Map<String, String> extra) {
     this.bootstrapServers = bootstrapServers;
     String suffix = UUID.randomUUID().toString().substring(0, 8);
     Settings settings = Settings.defaults().with(KafkaCluster.BOOTSTRAP_KEY, bootstrapServers);
@@ -36,10 +42,14 @@ final class TestPipeline {
       settings = settings.with("topics." + logical, logical + "-" + suffix);
     }
     this.applicationId = "processor-test-" + suffix;
-    this.settings = settings
+    settings = settings
         .with(ProcessorSettings.APPLICATION_ID_KEY, applicationId)
         .with(ProcessorSettings.STATE_DIR_KEY, stateDir.toString())
         .with(ProcessorSettings.TREND_INTERVAL_KEY, "200");
+    for (Map.Entry<String, String> setting : extra.entrySet()) {
+      settings = settings.with(setting.getKey(), setting.getValue());
+    }
+    this.settings = settings;
     this.topics = PipelineTopics.from(this.settings);
   }
 
