@@ -4,7 +4,8 @@ import io.paperstream.config.ClusterOptions;
 import io.paperstream.config.Durations;
 import io.paperstream.config.Settings;
 import io.paperstream.ingest.IngestPipeline;
-import io.paperstream.ingest.feed.DailyFeed;
+import io.paperstream.ingest.feed.ElectedFeed;
+import io.paperstream.ingest.feed.FeedSettings;
 import io.paperstream.ingest.produce.IngestLog;
 import io.paperstream.ingest.produce.RawEntryProducer;
 import io.paperstream.ingest.source.HttpPageFetcher;
@@ -78,6 +79,11 @@ public final class RunCommand implements Callable<Integer> {
       description = "HTTP bind address (setting http.host; default 127.0.0.1, loopback only).")
   String httpHost;
 
+  @Option(names = "--no-feed",
+      description = "With no SOURCE: do not poll the daily feed, only process and answer queries (the role of "
+          + "every instance but the feed poller). Without it, the instances of one cluster elect one poller.")
+  boolean noFeed;
+
   @Option(names = "--as-of", paramLabel = "DATE",
       description = "Date (YYYY-MM-DD) against which pages that print no year are resolved. "
           + "Default: the fetch time, or the file's modification time.")
@@ -141,8 +147,14 @@ public final class RunCommand implements Callable<Integer> {
   }
 
   private int serve(KafkaCluster cluster, AppStack stack, Settings settings, PrintWriter err) throws Exception {
-    // With no SOURCE, the continuous daily feed polls the digests on its schedule, in this process.
-    DailyFeed feed = sources.isEmpty() ? DailyFeed.connect(settings, cluster) : null;
+    // With no SOURCE, the continuous daily feed polls the digests on its schedule, in whichever
+    // instance the others elect (FeedElection): one poller however many instances run.
+    ElectedFeed feed = sources.isEmpty() && !noFeed
+        ? ElectedFeed.start(settings, cluster, started -> {
+          stack.metrics().bindFeed(started.metrics());
+          FeedHint.start(started.metrics(), started.settings().baseUrl().toString(), err);
+        })
+        : null;
     // The JVM exits as soon as its shutdown hooks return, so the hook itself closes the feed,
     // the stack (committing the processor's last transaction) and then the broker this process
     // may own.
@@ -160,14 +172,14 @@ public final class RunCommand implements Callable<Integer> {
     };
     int exit = 0;
     if (feed != null) {
-      stack.metrics().bindFeed(feed.metrics());
-      Thread polling = new Thread(feed::runContinuously, "paperstream-feed");
-      polling.setDaemon(true);
-      polling.start();
-      err.println("run: no SOURCE given: following the daily feed at " + feed.settings().baseUrl()
-          + " every " + Durations.describe(feed.settings().interval()) + " (papers feed --help for the settings)");
+      FeedSettings feedSettings = FeedSettings.from(settings);
+      err.println("run: no SOURCE given: following the daily feed at " + feedSettings.baseUrl()
+          + " every " + Durations.describe(feedSettings.interval()) + " while this instance is the elected poller"
+          + " (papers feed --help for the settings)");
       err.flush();
-      FeedHint.start(feed.metrics(), feed.settings().baseUrl().toString(), err);
+    } else if (sources.isEmpty()) {
+      err.println("run: --no-feed: processing and answering queries; another instance polls the feed");
+      err.flush();
     } else {
       exit = ingest(cluster, stack, err).unreadable() == 0 ? 0 : 1;
     }
