@@ -25,7 +25,8 @@ import picocli.CommandLine.ParseResult;
 @Command(name = "papers", mixinStandardHelpOptions = true, version = "paperstream 0.1.0",
     description = "Follow research as it happens: digest pages in, Kafka streams out.",
     subcommands = {RunCommand.class, SplitCommand.class, IngestCommand.class, FeedCommand.class, ProcessCommand.class,
-        ExportCommand.class, BrokerCommand.class, EvalKeywordsCommand.class, CommandLine.HelpCommand.class})
+        ExportCommand.class, SchemasCommand.class, BrokerCommand.class, EvalKeywordsCommand.class,
+        CommandLine.HelpCommand.class})
 public final class Papers implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
