@@ -4,14 +4,21 @@ import io.micrometer.core.instrument.Counter;
 import io.paperstream.ingest.feed.FeedMetrics;
 import io.paperstream.ingest.feed.PageOutcome;
 import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.common.Metric;
 import org.apache.kafka.streams.KafkaStreams;
@@ -21,6 +28,8 @@ import org.apache.kafka.streams.KafkaStreams;
  * metrics through Micrometer's binders, plus paperstream's own counters.
  */
 public final class AppMetrics implements AutoCloseable {
+
+  private static final Duration KAFKA_METRICS_REFRESH = Duration.ofSeconds(10);
 
   private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   private final AtomicLong pagesFetched = new AtomicLong();
@@ -41,11 +50,26 @@ public final class AppMetrics implements AutoCloseable {
         .description("Raw entries this process produced to Kafka").register(registry);
     deadLetters = Counter.builder("paperstream.dead.letters").tag("stage", "ingest")
         .description("Dead letters, by the stage that rejected the input").register(registry);
+    // the JVM panels of the Grafana dashboard (docker-compose.yml): memory, GC, threads, CPU
+    new JvmMemoryMetrics().bindTo(registry);
+    JvmGcMetrics gc = new JvmGcMetrics();
+    gc.bindTo(registry);
+    binders.add(gc);
+    new JvmThreadMetrics().bindTo(registry);
+    new ProcessorMetrics().bindTo(registry);
   }
 
   /** Binds the processor's metrics; call before it starts. */
   public void bindStreams(KafkaStreams streams, String papersTopic) {
-    KafkaStreamsMetrics metrics = new KafkaStreamsMetrics(streams);
+    // Task and partition metrics (lag per partition, end-to-end latency) appear only once tasks are
+    // assigned, and move between instances on every rebalance: look for new ones every scrape
+    // interval rather than Micrometer's default minute.
+    ScheduledExecutorService refresher = Executors.newSingleThreadScheduledExecutor(runnable -> {
+      Thread thread = new Thread(runnable, "paperstream-kafka-metrics");
+      thread.setDaemon(true);
+      return thread;
+    });
+    KafkaStreamsMetrics metrics = new KafkaStreamsMetrics(streams, List.of(), refresher, KAFKA_METRICS_REFRESH);
     metrics.bindTo(registry);
     binders.add(metrics);
     // Out: what the processor wrote to the papers topic (Kafka Streams' per-topic sink metric).
