@@ -1,5 +1,6 @@
 package io.paperstream.ingest.feed;
 
+import io.paperstream.config.Durations;
 import io.paperstream.config.PipelineTopics;
 import io.paperstream.config.Settings;
 import io.paperstream.kafka.KafkaCluster;
