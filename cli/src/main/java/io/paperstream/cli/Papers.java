@@ -5,6 +5,7 @@ import io.paperstream.cli.keywords.EvalKeywordsCommand;
 import io.paperstream.config.ClusterOptions;
 import io.paperstream.config.DataDir;
 import io.paperstream.config.Settings;
+import io.paperstream.cli.keywords.TrainKeywordsCommand;
 import io.paperstream.ingest.cli.IngestCommand;
 import io.paperstream.ingest.cli.SplitCommand;
 import io.paperstream.ingest.feed.FeedCommand;
@@ -26,7 +27,7 @@ import picocli.CommandLine.ParseResult;
     description = "Follow research as it happens: digest pages in, Kafka streams out.",
     subcommands = {RunCommand.class, SplitCommand.class, IngestCommand.class, FeedCommand.class, ProcessCommand.class,
         ExportCommand.class, SchemasCommand.class, BrokerCommand.class, EvalKeywordsCommand.class,
-        CommandLine.HelpCommand.class})
+        TrainKeywordsCommand.class, CommandLine.HelpCommand.class})
 public final class Papers implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

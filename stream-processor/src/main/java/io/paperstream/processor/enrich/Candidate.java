@@ -1,0 +1,35 @@
+package io.paperstream.processor.enrich;
+
+/**
+ * A candidate keyphrase of one paper (a noun phrase, in canonical form) and what was counted for
+ * it over the paper's title and abstract; the ranker's features are computed from this.
+ */
+final class Candidate {
+
+  final String phrase;
+  final int words;
+  final String firstTag;
+  final String lastTag;
+  final int firstPosition;
+  int occurrences;
+  int inTitle;
+  /** Occurrences that are a whole noun phrase, begin one, end one (its head). */
+  int whole;
+  int atStart;
+  int atEnd;
+  boolean capitalized;
+  boolean definedConcept;
+
+  Candidate(String phrase, String firstTag, String lastTag, int firstPosition) {
+    this.phrase = phrase;
+    this.words = phrase.isEmpty() ? 0 : (int) phrase.chars().filter(c -> c == ' ').count() + 1;
+    this.firstTag = firstTag;
+    this.lastTag = lastTag;
+    this.firstPosition = firstPosition;
+  }
+
+  @Override
+  public String toString() {
+    return phrase + "×" + occurrences;
+  }
+}

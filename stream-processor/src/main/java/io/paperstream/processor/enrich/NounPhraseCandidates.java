@@ -1,0 +1,252 @@
+package io.paperstream.processor.enrich;
+
+import io.paperstream.processor.enrich.KeywordCanonicalizer.Unit;
+import io.paperstream.processor.enrich.Tokens.Join;
+import io.paperstream.processor.enrich.Tokens.Token;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The candidate keyphrases of a paper: the noun phrases of its title and abstract, and every
+ * shorter phrase inside one that ends in a noun ("multimodal reasoning capabilities" also gives
+ * "reasoning capabilities", "multimodal reasoning", "reasoning"), each in canonical form
+ * ({@link KeywordCanonicalizer}) with its counts ({@link Candidate}).
+ *
+ * <p>Noun-phrase chunking by part of speech ({@link PosLexicon}): a phrase is a run of nouns,
+ * proper nouns, adjectives, hyphenated compounds ("rule-based", "text-to-image") and participles
+ * used as modifiers ("hidden states", "supervised fine-tuning"); a verb, an adverb, a function
+ * word, a number, punctuation or a phrase-breaking word ({@link Vocabulary#PHRASE_BREAKERS}:
+ * reporting verbs, hedges, evaluative adjectives) ends it, so that verbs and clause fragments
+ * never become keywords. A candidate ends in a noun, a proper noun or a compound.
+ *
+ * <p>Every step is linear in the text: links are cut out with bounded patterns (a 100,000
+ * character run without spaces must not cost quadratic time), Lucene's tokenizer is linear,
+ * and each word starts at most {@link #MAX_UNITS} candidates. Thread-safe.
+ */
+final class NounPhraseCandidates {
+
+  /** The longest candidate, in words or compounds. */
+  static final int MAX_UNITS = 5;
+  /** Words read per text at most: an abstract has a few hundred; anything beyond is not prose. */
+  static final int MAX_WORDS = 5_000;
+
+  /**
+   * Links and e-mail addresses are not prose: they are cut out before splitting. Every part is
+   * bounded so that a long run of text without spaces costs linear time: an unbounded
+   * {@code \\S+@} is tried from every start position and is quadratic (a 100,000-character title
+   * took ~19 s and stalled the exactly-once transaction).
+   */
+  private static final Pattern LINK = Pattern.compile(
+      "(?i)(?:https?://|www\\.)\\S+|[^\\s@]{1,64}+@[^\\s@]{1,253}\\.\\w{1,63}");
+
+  private static final Set<String> RUN_TAGS = Set.of(PosLexicon.NOUN, PosLexicon.PROPN, PosLexicon.ADJ, "X",
+      Chain.COMPOUND, PosLexicon.VERB);
+  private static final Set<String> END_TAGS = Set.of(PosLexicon.NOUN, PosLexicon.PROPN, "X", Chain.COMPOUND);
+
+  /** Dictionary concepts that contain stop words, word by word, to be found spelled out in text. */
+  private static final List<String[]> SPELLED_OUT = Vocabulary.ACRONYMS.values().stream()
+      .distinct()
+      .sorted()
+      .map(concept -> concept.split(" "))
+      .filter(words -> Arrays.stream(words).anyMatch(Vocabulary.PHRASE_BREAKERS::contains))
+      .toList();
+
+  private final KeywordCanonicalizer canonicalizer;
+  private final PosLexicon lexicon;
+
+  NounPhraseCandidates(KeywordCanonicalizer canonicalizer, PosLexicon lexicon) {
+    this.canonicalizer = canonicalizer;
+    this.lexicon = lexicon;
+  }
+
+  /** What a paper's text offers: its candidates in order of first occurrence, and its length. */
+  record Text(List<Candidate> candidates, int words, Map<String, String> definitions) {}
+
+  Text of(String title, String abstractText) {
+    List<Segment> segments = new ArrayList<>(2);
+    for (String text : new String[] {title, abstractText}) {
+      String[] tail = new String[1];
+      List<Token> words = text == null ? List.of()
+          : canonicalizer.tokens().of(LINK.matcher(text).replaceAll(" ; "), tail);
+      if (words.size() > MAX_WORDS) {
+        words = words.subList(0, MAX_WORDS);
+        tail[0] = "";
+      }
+      segments.add(new Segment(words, tail[0], segments.isEmpty()));
+    }
+    Map<String, String> defined = new HashMap<>();
+    for (Segment segment : segments) {
+      canonicalizer.findDefinitions(segment, defined);
+    }
+    Map<String, Candidate> candidates = new LinkedHashMap<>();
+    int offset = 0;
+    for (Segment segment : segments) {
+      List<Chain> chains = chains(segment, defined);
+      int start = -1;
+      for (int i = 0; i <= chains.size(); i++) {
+        boolean ends = i == chains.size() || !chains.get(i).inPhrase() || chains.get(i).afterPunctuation();
+        if (ends && start >= 0) {
+          spans(chains.subList(start, i), segment.title, offset, candidates);
+          start = -1;
+        }
+        if (i < chains.size() && chains.get(i).inPhrase() && start < 0) {
+          start = i;
+        }
+      }
+      offset += segment.words.size();
+    }
+    for (String concept : defined.values()) {
+      Candidate candidate = candidates.get(concept);
+      if (candidate != null) {
+        candidate.definedConcept = true;
+      }
+    }
+    return new Text(List.copyOf(candidates.values()), offset, defined);
+  }
+
+  /** Every sub-phrase of one noun phrase that ends in a noun, counted. */
+  private void spans(List<Chain> run, boolean title, int offset, Map<String, Candidate> candidates) {
+    for (int a = 0; a < run.size(); a++) {
+      List<Unit> units = new ArrayList<>();
+      for (int b = a; b < run.size() && b < a + MAX_UNITS; b++) {
+        units.addAll(run.get(b).units);
+        if (!END_TAGS.contains(run.get(b).tag) && !run.get(b).ingNoun()) {
+          continue;
+        }
+        String phrase = canonicalizer.canonicalWords(units);
+        if (phrase.isEmpty()) {
+          continue;
+        }
+        Chain first = run.get(a);
+        Chain last = run.get(b);
+        Candidate candidate = candidates.computeIfAbsent(phrase,
+            p -> new Candidate(p, first.tag, last.tag, offset + first.start));
+        candidate.occurrences++;
+        candidate.inTitle += title ? 1 : 0;
+        candidate.whole += a == 0 && b == run.size() - 1 ? 1 : 0;
+        candidate.atStart += a == 0 ? 1 : 0;
+        candidate.atEnd += b == run.size() - 1 ? 1 : 0;
+        candidate.capitalized |= units.stream().anyMatch(u -> hasInnerCapital(u.token().surface()));
+      }
+    }
+  }
+
+  /** A capital after the first letter ("GraphRAG", "ViT"): a name, not a title-cased word. */
+  private static boolean hasInnerCapital(String surface) {
+    for (int i = 1; i < surface.length(); i++) {
+      if (Character.isUpperCase(surface.charAt(i))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The words of a segment grouped into hyphen chains, each tagged. */
+  private List<Chain> chains(Segment segment, Map<String, String> defined) {
+    List<Token> words = segment.words;
+    boolean[] spelledOut = spelledOutConcepts(words);
+    List<Chain> chains = new ArrayList<>();
+    int i = 0;
+    while (i < words.size()) {
+      int end = i + 1;
+      while (end < words.size() && words.get(end).join() == Join.HYPHEN && !spelledOut[end]) {
+        end++;
+      }
+      if (spelledOut[i]) {
+        while (end < words.size() && spelledOut[end] && words.get(end).join() != Join.BREAK) {
+          end++;
+        }
+      }
+      List<Unit> units = new ArrayList<>(end - i);
+      for (int j = i; j < end; j++) {
+        units.add(canonicalizer.unit(words.get(j), defined));
+      }
+      chains.add(new Chain(units, i, tag(segment, units, i, end, spelledOut[i])));
+      i = end;
+    }
+    return chains;
+  }
+
+  /** The chain's part of speech, or null when it cannot be part of a noun phrase. */
+  private String tag(Segment segment, List<Unit> units, int from, int to, boolean spelledOut) {
+    if (spelledOut) {
+      return PosLexicon.NOUN;
+    }
+    for (int j = from; j < to; j++) {
+      Token token = segment.words.get(j);
+      if (segment.definitionSites.contains(j) || token.other() || token.hasDot()) {
+        return null;
+      }
+    }
+    if (units.size() > 1) {
+      String compound = String.join("-", units.stream().map(u -> u.token().term()).toList());
+      boolean content = units.stream().anyMatch(u -> !u.isStopWord() && !u.token().number());
+      return content && !Vocabulary.FILLER_COMPOUNDS.contains(compound) ? Chain.COMPOUND : null;
+    }
+    Unit unit = units.get(0);
+    if (unit.expansion() != null) {
+      return PosLexicon.PROPN;
+    }
+    if (unit.isStopWord() || unit.token().number()) {
+      return null;
+    }
+    String tag = lexicon.tag(unit.token());
+    if (PosLexicon.VERB.equals(tag)) {
+      String term = unit.token().term();
+      // participles modify nouns ("hidden states", "supervised fine-tuning"); other verb forms end a phrase
+      return term.endsWith("ing") || term.endsWith("ed") || term.endsWith("en") ? tag : null;
+    }
+    return RUN_TAGS.contains(tag) ? tag : null;
+  }
+
+  /**
+   * Words that spell out a dictionary concept containing stop words ("mixture of experts",
+   * "chain of thought"): their stop words must not split the concept.
+   */
+  private boolean[] spelledOutConcepts(List<Token> words) {
+    boolean[] inside = new boolean[words.size()];
+    Singularizer singularizer = canonicalizer.singularizer();
+    for (int i = 0; i < words.size(); i++) {
+      for (String[] concept : SPELLED_OUT) {
+        int k = concept.length;
+        if (i + k > words.size()) {
+          continue;
+        }
+        boolean match = true;
+        for (int j = 0; j < k && match; j++) {
+          Token word = words.get(i + j);
+          match = (j == 0 || word.join() != Join.BREAK)
+              && singularizer.singular(word.term()).equals(singularizer.singular(concept[j]));
+        }
+        if (match) {
+          Arrays.fill(inside, i, i + k, true);
+        }
+      }
+    }
+    return inside;
+  }
+
+  /** One word, or words joined by hyphens, with its part of speech (null: breaks phrases). */
+  private record Chain(List<Unit> units, int start, String tag) {
+    static final String COMPOUND = "COMPOUND";
+
+    boolean inPhrase() {
+      return tag != null;
+    }
+
+    boolean afterPunctuation() {
+      return units.get(0).token().join() == Join.BREAK;
+    }
+
+    /** An -ing word known as a noun ("reasoning", "fine-tuning") may end a phrase. */
+    boolean ingNoun() {
+      return units.size() == 1 && Vocabulary.ING_NOUNS.contains(units.get(0).token().term());
+    }
+  }
+}

@@ -1,0 +1,100 @@
+package io.paperstream.processor.enrich;
+
+import io.paperstream.processor.enrich.Tokens.Token;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Part-of-speech tags at the cost of a map look-up: each known word's most frequent tag, as
+ * OpenNLP's English tagger ({@link PartOfSpeech}) tagged it in context over the learning pages
+ * ({@code papers train-keywords} rebuilds it), and suffix rules for unknown words.
+ *
+ * <p>Why not tag every paper with OpenNLP at run time: its maximum-entropy tagger costs about
+ * 20–30 ms for a 250-word abstract on this machine, twenty times the budget of a whole
+ * extraction; a word's most frequent tag is what noun-phrase chunking needs (is it a noun, an
+ * adjective, a verb), and the ranker learns to live with the rest. Immutable and thread-safe.
+ */
+public final class PosLexicon {
+
+  /** The lexicon shipped in the jar, built by {@code papers train-keywords}. */
+  static final String RESOURCE = "/io/paperstream/processor/enrich/pos-lexicon-v1.tsv";
+
+  static final String NOUN = "NOUN";
+  static final String PROPN = "PROPN";
+  static final String ADJ = "ADJ";
+  static final String VERB = "VERB";
+  static final String ADV = "ADV";
+  static final String NUM = "NUM";
+
+  private static final Set<String> ADJ_SUFFIXES = Set.of("ous", "ive", "able", "ible", "al", "ic", "ful", "less",
+      "ary", "ial", "ical", "ent", "ant");
+
+  private final Map<String, String> tags;
+
+  PosLexicon(Map<String, String> tags) {
+    this.tags = Map.copyOf(tags);
+  }
+
+  /** The lexicon in the jar. */
+  public static PosLexicon shipped() {
+    try (InputStream in = PosLexicon.class.getResourceAsStream(RESOURCE)) {
+      if (in == null) {
+        throw new IllegalStateException("the part-of-speech lexicon " + RESOURCE + " is not on the classpath");
+      }
+      return read(in);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the part-of-speech lexicon " + RESOURCE, e);
+    }
+  }
+
+  /** Reads {@code word<TAB>tag} lines; {@code #} starts a comment. */
+  public static PosLexicon read(InputStream in) throws IOException {
+    Map<String, String> tags = new HashMap<>();
+    BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+    for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+      int tab = line.indexOf('\t');
+      if (!line.startsWith("#") && tab > 0) {
+        tags.put(line.substring(0, tab), line.substring(tab + 1).strip());
+      }
+    }
+    return new PosLexicon(tags);
+  }
+
+  public Map<String, String> entries() {
+    return tags;
+  }
+
+  /** The tag of one word: acronyms are proper nouns, known words their tag, others by suffix. */
+  String tag(Token token) {
+    if (token.number()) {
+      return NUM;
+    }
+    if (Acronyms.shaped(token.surface())) {
+      return PROPN;
+    }
+    String known = tags.get(token.term());
+    if (known != null) {
+      return known;
+    }
+    String term = token.term();
+    if (term.endsWith("ly") && term.length() > 4) {
+      return ADV;
+    }
+    if ((term.endsWith("ed") || term.endsWith("ing")) && term.length() > 4) {
+      return VERB;
+    }
+    for (String suffix : ADJ_SUFFIXES) {
+      if (term.endsWith(suffix) && term.length() > suffix.length() + 3) {
+        return ADJ;
+      }
+    }
+    return Character.isUpperCase(token.surface().charAt(0)) ? PROPN : NOUN;
+  }
+}
