@@ -23,7 +23,8 @@ public final class PipelineTopics {
 
   /** Topics that hold the latest value per key: compacted, so they keep every key forever. */
   private static final Set<String> TABLES =
-      Set.of(Topics.PAPERS, Topics.KEYWORD_DAILY_COUNTS, Topics.KEYWORD_TRENDS, Topics.FETCH_LOG, Topics.INGEST_LOG);
+      Set.of(Topics.PAPERS, Topics.KEYWORD_DAILY_COUNTS, Topics.KEYWORD_TRENDS, Topics.FETCH_LOG, Topics.INGEST_LOG,
+          Topics.KEYWORD_VOCABULARY);
 
   private PipelineTopics() {}
 
@@ -63,7 +64,8 @@ public final class PipelineTopics {
         newTopic(topics.processingDeadLetters(), Topics.PROCESSING_DEAD_LETTERS, settings),
         newTopic(topics.sightings(), Topics.SIGHTINGS, settings),
         newTopic(topics.fetchLog(), Topics.FETCH_LOG, settings),
-        newTopic(topics.ingestLog(), Topics.INGEST_LOG, settings));
+        newTopic(topics.ingestLog(), Topics.INGEST_LOG, settings),
+        newTopic(topics.keywordVocabulary(), Topics.KEYWORD_VOCABULARY, settings));
   }
 
   private static NewTopic newTopic(Topic<?, ?> topic, String logical, Settings settings) {

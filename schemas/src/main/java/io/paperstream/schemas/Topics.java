@@ -27,6 +27,7 @@ public final class Topics {
   public static final String SIGHTINGS = "sightings";
   public static final String FETCH_LOG = "fetch-log";
   public static final String INGEST_LOG = "ingest-log";
+  public static final String KEYWORD_VOCABULARY = "keyword-vocabulary";
 
   /** Logical name to default topic name, in pipeline order. */
   public static final Map<String, String> DEFAULT_NAMES = defaultNames();
@@ -43,6 +44,7 @@ public final class Topics {
   private final Topic<String, Paper> sightings;
   private final Topic<String, FetchLogEntry> fetchLog;
   private final Topic<String, FetchLogEntry> ingestLog;
+  private final Topic<String, String> keywordVocabulary;
 
   private Topics(UnaryOperator<String> nameOf) {
     SchemaStore store = PublishedSchemas.load().store();
@@ -59,6 +61,7 @@ public final class Topics {
     this.sightings = new Topic<>(nameOf.apply(SIGHTINGS), keys, papers.valueSerde());
     this.fetchLog = new Topic<>(nameOf.apply(FETCH_LOG), keys, AvroSerde.forType(FetchLogEntry.class, store));
     this.ingestLog = new Topic<>(nameOf.apply(INGEST_LOG), keys, fetchLog.valueSerde());
+    this.keywordVocabulary = new Topic<>(nameOf.apply(KEYWORD_VOCABULARY), keys, Serdes.String());
   }
 
   /**
@@ -131,6 +134,16 @@ public final class Topics {
     return ingestLog;
   }
 
+  /**
+   * Internal to the processor: the keyphrase vocabulary learned from papers' own keywords
+   * (compacted); key = a canonical keyphrase ("" for the number of papers), value =
+   * {@code "<papers that chose it> <papers whose text offered it>"}. Read by every instance as a
+   * global store.
+   */
+  public Topic<String, String> keywordVocabulary() {
+    return keywordVocabulary;
+  }
+
   /** The topic with this topic name or logical name ({@code papers}, {@code raw-entries}, ...). */
   public java.util.Optional<Topic<?, ?>> find(String name) {
     List<String> logical = List.copyOf(DEFAULT_NAMES.keySet());
@@ -146,7 +159,7 @@ public final class Topics {
   /** Every topic, in the order of {@link #DEFAULT_NAMES}. */
   public List<Topic<?, ?>> all() {
     return List.of(rawEntries, rawDeadLetters, papers, keywordDailyCounts, keywordTrends, processingDeadLetters,
-        sightings, fetchLog, ingestLog);
+        sightings, fetchLog, ingestLog, keywordVocabulary);
   }
 
   private static Map<String, String> defaultNames() {
@@ -160,6 +173,7 @@ public final class Topics {
     names.put(SIGHTINGS, "paper-sightings");
     names.put(FETCH_LOG, "paper-fetch-log");
     names.put(INGEST_LOG, "paper-ingest-log");
+    names.put(KEYWORD_VOCABULARY, "paper-keyword-vocabulary");
     return java.util.Collections.unmodifiableMap(names);
   }
 }

@@ -51,6 +51,10 @@ public final class TrainKeywordsCommand implements Callable<Integer> {
   @Option(names = "--version", paramLabel = "V", description = "Version recorded in the model (default: ${DEFAULT-VALUE}).")
   String version = "1";
 
+  @Option(names = "--reuse-lexicon",
+      description = "Keep the part-of-speech lexicon already in --out instead of tagging again (minutes faster).")
+  boolean reuseLexicon;
+
   @Spec CommandSpec spec;
 
   @Override
@@ -62,17 +66,27 @@ public final class TrainKeywordsCommand implements Callable<Integer> {
       return 1;
     }
     String span = learning.size() + " papers, " + learning.get(0).date() + " … " + learning.get(learning.size() - 1).date();
-    err.println("train-keywords: tagging " + span + " with OpenNLP");
-    PosLexiconBuilder lexiconBuilder = new PosLexiconBuilder();
-    learning.forEach(p -> lexiconBuilder.add(p.title()).add(p.abstractText()));
-    PosLexicon lexicon = lexiconBuilder.build();
+    Path lexiconFile = out.resolve("pos-lexicon-v1.tsv");
+    PosLexicon lexicon;
+    if (reuseLexicon) {
+      try (var in = Files.newInputStream(lexiconFile)) {
+        lexicon = PosLexicon.read(in);
+      }
+    } else {
+      err.println("train-keywords: tagging " + span + " with OpenNLP");
+      PosLexiconBuilder lexiconBuilder = new PosLexiconBuilder();
+      learning.forEach(p -> lexiconBuilder.add(p.title()).add(p.abstractText()));
+      lexicon = lexiconBuilder.build();
+    }
     err.println("train-keywords: training the ranker");
     KeyphraseTrainer trainer = new KeyphraseTrainer(lexicon, validateFrom);
     RankerModel model = trainer.train(learning, version);
     Files.createDirectories(out);
-    try (Writer w = Files.newBufferedWriter(out.resolve("pos-lexicon-v1.tsv"), StandardCharsets.UTF_8)) {
-      PosLexiconBuilder.write(lexicon, w, "most frequent OpenNLP (UD EWT) tag per word over " + span
-          + "; written by papers train-keywords");
+    if (!reuseLexicon) {
+      try (Writer w = Files.newBufferedWriter(lexiconFile, StandardCharsets.UTF_8)) {
+        PosLexiconBuilder.write(lexicon, w, "most frequent OpenNLP (UD EWT) tag per word over " + span
+            + "; written by papers train-keywords");
+      }
     }
     try (Writer w = Files.newBufferedWriter(out.resolve("keyphrase-ranker-v1.properties"), StandardCharsets.UTF_8)) {
       model.write(w, "keyphrase ranker trained on " + span + " (thresholds chosen on days from " + validateFrom

@@ -40,10 +40,12 @@ final class NounPhraseCandidates {
    * Links and e-mail addresses are not prose: they are cut out before splitting. Every part is
    * bounded so that a long run of text without spaces costs linear time: an unbounded
    * {@code \\S+@} is tried from every start position and is quadratic (a 100,000-character title
-   * took ~19 s and stalled the exactly-once transaction).
+   * took ~19 s and stalled the exactly-once transaction). An address must also begin a word (the
+   * look-behind), so inside a long run each start position fails at once instead of reading up
+   * to 64 characters.
    */
   private static final Pattern LINK = Pattern.compile(
-      "(?i)(?:https?://|www\\.)\\S+|[^\\s@]{1,64}+@[^\\s@]{1,253}\\.\\w{1,63}");
+      "(?i)(?:https?://|www\\.)\\S+|(?<![^\\s(<\\[])[^\\s@]{1,64}+@[^\\s@]{1,253}\\.\\w{1,63}");
 
   private static final Set<String> RUN_TAGS = Set.of(PosLexicon.NOUN, PosLexicon.PROPN, PosLexicon.ADJ, "X",
       Chain.COMPOUND, PosLexicon.VERB);
@@ -116,11 +118,11 @@ final class NounPhraseCandidates {
       List<Unit> units = new ArrayList<>();
       for (int b = a; b < run.size() && b < a + MAX_UNITS; b++) {
         units.addAll(run.get(b).units);
-        if (!END_TAGS.contains(run.get(b).tag) && !run.get(b).ingNoun()) {
+        if (!run.get(b).canEnd()) {
           continue;
         }
         String phrase = canonicalizer.canonicalWords(units);
-        if (phrase.isEmpty()) {
+        if (phrase.isEmpty() || allGeneric(phrase)) {
           continue;
         }
         Chain first = run.get(a);
@@ -135,6 +137,16 @@ final class NounPhraseCandidates {
         candidate.capitalized |= units.stream().anyMatch(u -> hasInnerCapital(u.token().surface()));
       }
     }
+  }
+
+  /** Made only of words too generic to name anything ("method", "proposed approach"). */
+  private static boolean allGeneric(String phrase) {
+    for (String word : phrase.split(" ")) {
+      if (!Vocabulary.GENERIC.contains(word) && word.length() > 2) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** A capital after the first letter ("GraphRAG", "ViT"): a name, not a title-cased word. */
@@ -244,9 +256,17 @@ final class NounPhraseCandidates {
       return units.get(0).token().join() == Join.BREAK;
     }
 
-    /** An -ing word known as a noun ("reasoning", "fine-tuning") may end a phrase. */
-    boolean ingNoun() {
-      return units.size() == 1 && Vocabulary.ING_NOUNS.contains(units.get(0).token().term());
+    /**
+     * Whether a phrase may end here: a noun, a proper noun, an -ing word known as a noun
+     * ("reasoning"), or a compound that does not end like a participle ("fine-tuning" may,
+     * "fine-tuned" may not).
+     */
+    boolean canEnd() {
+      String last = units.get(units.size() - 1).token().term();
+      if (COMPOUND.equals(tag)) {
+        return !last.endsWith("ed");
+      }
+      return END_TAGS.contains(tag) || units.size() == 1 && Vocabulary.ING_NOUNS.contains(last);
     }
   }
 }

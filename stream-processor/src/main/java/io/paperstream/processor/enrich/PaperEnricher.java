@@ -26,8 +26,13 @@ public final class PaperEnricher {
    * @param sourceKeywords keywords the page supplied itself; null means none
    */
   public Paper enrich(Paper normalized, List<String> sourceKeywords) {
+    return enrich(normalized, sourceKeywords, KeyphraseVocabulary.EMPTY);
+  }
+
+  /** As {@link #enrich(Paper, List)}, ranking with the keyphrases other papers chose. */
+  public Paper enrich(Paper normalized, List<String> sourceKeywords, KeyphraseVocabulary vocabulary) {
     List<String> keywords = extractor.keywords(normalized.getTitle(), normalized.getAbstract$(),
-        sourceKeywords == null ? List.of() : sourceKeywords);
+        sourceKeywords == null ? List.of() : sourceKeywords, vocabulary);
     return Paper.newBuilder(normalized).setKeywords(keywords).build();
   }
 }

@@ -31,6 +31,7 @@ final class PaperDeduplicator implements Processor<String, Paper, String, PaperC
   public void init(ProcessorContext<String, PaperChange> context) {
     this.context = context;
     this.papers = context.getStateStore(storeName);
+    merger.useVocabulary(VocabularyTopology.vocabulary(context));
   }
 
   @Override

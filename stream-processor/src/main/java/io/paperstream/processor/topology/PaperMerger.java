@@ -1,5 +1,6 @@
 package io.paperstream.processor.topology;
 
+import io.paperstream.processor.enrich.KeyphraseVocabulary;
 import io.paperstream.processor.enrich.PaperEnricher;
 import io.paperstream.schemas.Paper;
 import java.time.Instant;
@@ -23,9 +24,15 @@ import java.util.function.BinaryOperator;
 public final class PaperMerger {
 
   private final PaperEnricher enricher;
+  private KeyphraseVocabulary vocabulary = KeyphraseVocabulary.EMPTY;
 
   public PaperMerger(PaperEnricher enricher) {
     this.enricher = enricher;
+  }
+
+  /** The vocabulary merged records are enriched with (the processor's global store); none by default. */
+  void useVocabulary(KeyphraseVocabulary vocabulary) {
+    this.vocabulary = vocabulary;
   }
 
   /** {@code existing} and {@code seen} folded into one record keyed {@code paperId}. */
@@ -57,7 +64,7 @@ public final class PaperMerger {
         .setSightings(sources.size())
         .setSources(new ArrayList<>(sources))
         .build();
-    return enricher.enrich(merged, merged.getSourceKeywords());
+    return enricher.enrich(merged, merged.getSourceKeywords(), vocabulary);
   }
 
   /**

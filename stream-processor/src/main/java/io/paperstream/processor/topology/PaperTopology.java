@@ -1,5 +1,6 @@
 package io.paperstream.processor.topology;
 
+import io.paperstream.processor.enrich.KeyphraseVocabulary;
 import io.paperstream.processor.enrich.KeywordExtractor;
 import io.paperstream.processor.enrich.PaperEnricher;
 import io.paperstream.processor.normalize.EntryNormalizer;
@@ -62,7 +63,7 @@ public final class PaperTopology {
   /** What the topology can be tuned with; defaults in {@link #defaults()}. */
   public record Options(int keywordsPerPaper, int trendTop, Duration trendEmitInterval) {
     public static Options defaults() {
-      return new Options(12, 25, Duration.ofSeconds(1));
+      return new Options(KeywordExtractor.DEFAULT_MAX_KEYWORDS, 25, Duration.ofSeconds(1));
     }
   }
 
@@ -79,6 +80,7 @@ public final class PaperTopology {
     KStream<String, Paper> normalized = builder
         .stream(topics.rawEntries().name(), consumed(topics.rawEntries(), "raw-entries"))
         .processValues(() -> new NormalizeAndEnrich(normalizer, enricher), Named.as("normalize-and-enrich"));
+    VocabularyTopology.addTo(builder, normalized, topics.keywordVocabulary(), extractor, options.trendEmitInterval());
 
     // 2. identify: every sighting of one title meets one store entry
     builder.addStateStore(Stores.keyValueStoreBuilder(
@@ -167,6 +169,7 @@ public final class PaperTopology {
     private final EntryNormalizer normalizer;
     private final PaperEnricher enricher;
     private FixedKeyProcessorContext<String, Paper> context;
+    private KeyphraseVocabulary vocabulary;
 
     NormalizeAndEnrich(EntryNormalizer normalizer, PaperEnricher enricher) {
       this.normalizer = normalizer;
@@ -176,6 +179,7 @@ public final class PaperTopology {
     @Override
     public void init(FixedKeyProcessorContext<String, Paper> context) {
       this.context = context;
+      this.vocabulary = VocabularyTopology.vocabulary(context);
     }
 
     @Override
@@ -190,7 +194,7 @@ public final class PaperTopology {
       } catch (NormalizationException e) {
         throw new EntryRejectedException(entry, e);
       }
-      context.forward(record.withValue(enricher.enrich(paper, paper.getSourceKeywords())));
+      context.forward(record.withValue(enricher.enrich(paper, paper.getSourceKeywords(), vocabulary)));
     }
   }
 }

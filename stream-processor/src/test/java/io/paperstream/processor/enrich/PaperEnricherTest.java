@@ -27,16 +27,27 @@ class PaperEnricherTest {
   }
 
   @Test
-  void fillsKeywordsFromTitleAbstractAndSourceKeywords() {
+  void keepsThePagesOwnKeywordsCanonicalizedAndAddsNoMachineOnes() {
+    // given
+    Paper normalized = paper();
+
+    // when the page supplies keywords of its own
+    Paper enriched = enricher.enrich(normalized, List.of("Storm Surges", "Tidal-Forecasting", " "));
+
+    // then they are the keywords, in canonical form
+    assertThat(enriched.getKeywords()).containsExactly("storm surge", "tidal forecasting");
+  }
+
+  @Test
+  void extractsKeywordsFromTitleAndAbstractWhenThePageHasNone() {
     // given
     Paper normalized = paper();
 
     // when
-    Paper enriched = enricher.enrich(normalized, List.of("Storm Surges"));
+    Paper enriched = enricher.enrich(normalized, List.of());
 
     // then
     assertThat(enriched.getKeywords()).hasSizeLessThanOrEqualTo(5)
-        .startsWith("storm surge")
         .contains("sparse lattice transformer", "tidal forecasting");
   }
 

@@ -1,0 +1,90 @@
+package io.paperstream.processor.topology;
+
+import io.paperstream.processor.enrich.KeywordCanonicalizer;
+import io.paperstream.processor.enrich.KeywordExtractor;
+import io.paperstream.processor.enrich.VocabularyBuilder;
+import io.paperstream.schemas.Paper;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/**
+ * What one paper with keywords of its own teaches the vocabulary: the canonical phrases it chose
+ * and the candidates its text offered. Remembers, per paper key, what it taught last, and
+ * forwards only the difference (one record per paper change, all its deltas in it), so a paper
+ * seen on many pages counts once and a corrected one is corrected, never counted twice.
+ *
+ * <p>Delta lines: {@code +c phrase}, {@code -c phrase} (chosen), {@code +s phrase}, {@code -s
+ * phrase} (seen); the phrase "" stands for the number of papers.
+ */
+final class VocabularyLessons implements Processor<String, Paper, String, String> {
+
+  static final String KEY = "vocabulary";
+
+  private final String storeName;
+  private final KeywordExtractor extractor;
+  private final KeywordCanonicalizer canonicalizer = new KeywordCanonicalizer();
+  private ProcessorContext<String, String> context;
+  private KeyValueStore<String, String> taught;
+
+  VocabularyLessons(String storeName, KeywordExtractor extractor) {
+    this.storeName = storeName;
+    this.extractor = extractor;
+  }
+
+  @Override
+  public void init(ProcessorContext<String, String> context) {
+    this.context = context;
+    this.taught = context.getStateStore(storeName);
+  }
+
+  @Override
+  public void process(Record<String, Paper> record) {
+    Paper paper = record.value();
+    if (paper == null) {
+      return;
+    }
+    Set<String> chosen = VocabularyBuilder.phrasesOf(canonicalizer, paper.getSourceKeywords());
+    if (chosen.isEmpty()) {
+      return;
+    }
+    String lesson = lesson(chosen, extractor.candidatePhrases(paper.getTitle(), paper.getAbstract$()));
+    String before = taught.get(record.key());
+    if (lesson.equals(before)) {
+      return;
+    }
+    taught.put(record.key(), lesson);
+    String deltas = deltas(before == null ? "" : before, lesson);
+    if (!deltas.isEmpty()) {
+      context.forward(record.withKey(KEY).withValue(deltas));
+    }
+  }
+
+  /** A paper's lesson: sorted lines {@code c phrase} and {@code s phrase}, and {@code c } for the paper itself. */
+  private static String lesson(Set<String> chosen, Set<String> seen) {
+    TreeSet<String> lines = new TreeSet<>();
+    lines.add("c ");
+    chosen.forEach(phrase -> lines.add("c " + phrase));
+    seen.forEach(phrase -> lines.add("s " + phrase));
+    return String.join("\n", lines);
+  }
+
+  private static String deltas(String before, String after) {
+    Set<String> old = lines(before);
+    Set<String> now = lines(after);
+    List<String> deltas = new ArrayList<>();
+    old.stream().filter(line -> !now.contains(line)).forEach(line -> deltas.add("-" + line));
+    now.stream().filter(line -> !old.contains(line)).forEach(line -> deltas.add("+" + line));
+    return String.join("\n", deltas);
+  }
+
+  private static Set<String> lines(String lesson) {
+    return lesson.isEmpty() ? Set.of() : new HashSet<>(List.of(lesson.split("\n")));
+  }
+}

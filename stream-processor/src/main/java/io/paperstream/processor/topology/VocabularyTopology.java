@@ -1,0 +1,89 @@
+package io.paperstream.processor.topology;
+
+import io.paperstream.processor.enrich.KeyphraseVocabulary;
+import io.paperstream.processor.enrich.KeywordExtractor;
+import io.paperstream.schemas.Paper;
+import io.paperstream.schemas.Topic;
+import java.time.Duration;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessingContext;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.Stores;
+
+/**
+ * The keyphrase vocabulary the processor learns from the stream: every normalized paper that
+ * carries keywords of its own teaches which phrases people choose ({@link VocabularyLessons}),
+ * a single-partition counter sums the lessons ({@link VocabularyCounter}) into the compacted
+ * vocabulary topic, and every instance reads that topic into a global store, which the ranker
+ * asks for papers without keywords of their own ({@link #vocabulary}).
+ *
+ * <pre>
+ * normalized ─ lessons ─▶ one partition ─ count ─▶ keyword-vocabulary ─▶ global store (every instance)
+ * </pre>
+ */
+public final class VocabularyTopology {
+
+  /** Per paper key: what it taught last. */
+  public static final String LESSONS_STORE = "vocabulary-lessons";
+  public static final String COUNTS_STORE = "vocabulary-counts";
+  public static final String DIRTY_STORE = "vocabulary-dirty";
+  /** The global store every instance reads. */
+  public static final String VOCABULARY_STORE = "keyphrase-vocabulary";
+
+  private VocabularyTopology() {}
+
+  /** Adds the learning path from {@code normalized} and the global store fed by {@code topic}. */
+  static void addTo(StreamsBuilder builder, KStream<String, Paper> normalized, Topic<String, String> topic,
+      KeywordExtractor extractor, Duration emitInterval) {
+    Serde<String> strings = Serdes.String();
+    builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(LESSONS_STORE), strings, strings));
+    builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(COUNTS_STORE), strings, strings));
+    builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DIRTY_STORE), strings, strings));
+    normalized
+        .process(() -> new VocabularyLessons(LESSONS_STORE, extractor), Named.as("vocabulary-lessons"), LESSONS_STORE)
+        .repartition(Repartitioned.with(strings, strings).withName("vocabulary-deltas").withNumberOfPartitions(1))
+        .process(() -> new VocabularyCounter(COUNTS_STORE, DIRTY_STORE, emitInterval), Named.as("vocabulary-count"),
+            COUNTS_STORE, DIRTY_STORE)
+        .to(topic.name(), Produced.with(topic.keySerde(), topic.valueSerde()).withName("to-keyword-vocabulary"));
+    builder.addGlobalStore(
+        Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(VOCABULARY_STORE), strings, strings)
+            .withLoggingDisabled(),
+        topic.name(), Consumed.with(topic.keySerde(), topic.valueSerde()).withName("keyword-vocabulary"),
+        () -> new GlobalUpdater());
+  }
+
+  /** The vocabulary as the global store holds it, for a processor of this topology. */
+  static KeyphraseVocabulary vocabulary(ProcessingContext context) {
+    KeyValueStore<String, String> store = context.getStateStore(VOCABULARY_STORE);
+    return new StoreVocabulary(store);
+  }
+
+  /** Copies the vocabulary topic into the global store. */
+  private static final class GlobalUpdater implements Processor<String, String, Void, Void> {
+    private KeyValueStore<String, String> store;
+
+    @Override
+    public void init(ProcessorContext<Void, Void> context) {
+      store = context.getStateStore(VOCABULARY_STORE);
+    }
+
+    @Override
+    public void process(Record<String, String> record) {
+      if (record.value() == null) {
+        store.delete(record.key());
+      } else {
+        store.put(record.key(), record.value());
+      }
+    }
+  }
+}
