@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaNormalization;
+import org.apache.kafka.common.serialization.Serdes;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
@@ -43,7 +44,9 @@ public final class SchemasCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     for (Topic<?, ?> topic : topics.all()) {
       if (!(topic.valueSerde() instanceof AvroSerde<?> serde)) {
-        out.println(topic.name() + "\t" + topic.name() + "-value\t(bytes: the original record, as it was rejected)");
+        String value = topic.valueSerde() instanceof Serdes.StringSerde
+            ? "(UTF-8 string, internal to the processor)" : "(bytes: the original record, as it was rejected)";
+        out.println(topic.name() + "\t" + topic.name() + "-value\t" + value);
         continue;
       }
       List<Schema> versions = published.versions(serde.schema().getFullName());
