@@ -2,10 +2,10 @@ package io.paperstream.app;
 
 import io.paperstream.ingest.feed.FeedMetrics;
 import io.paperstream.ingest.feed.FeedStatus;
+import io.paperstream.processor.app.ProgressLines;
 import java.io.PrintWriter;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
@@ -28,11 +28,7 @@ final class FeedHint implements AutoCloseable {
     this.feed = feed;
     this.site = site;
     this.err = err;
-    this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread thread = new Thread(r, "paperstream-feed-hint");
-      thread.setDaemon(true);
-      return thread;
-    });
+    this.timer = ProgressLines.daemonTimer("paperstream-feed-hint");
   }
 
   static FeedHint start(FeedMetrics feed, String site, PrintWriter err) {

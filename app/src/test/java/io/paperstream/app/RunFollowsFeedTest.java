@@ -55,11 +55,7 @@ class RunFollowsFeedTest {
     Map<String, String> settings = TestKafka.uniqueSettings("run-feed", work.resolve("state"));
     settings.put("feed.base-url", "http://127.0.0.1:" + site.getAddress().getPort());
     settings.put("feed.look-back-days", "1");
-    try (Writer out = Files.newBufferedWriter(config)) {
-      for (Map.Entry<String, String> setting : settings.entrySet()) {
-        out.write(setting.getKey() + "=" + setting.getValue() + "\n");
-      }
-    }
+    writeConfig(config, settings);
     RunCommand command = new RunCommand();
     StringWriter err = new StringWriter();
     CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> new CommandLine(command)
@@ -105,11 +101,7 @@ class RunFollowsFeedTest {
     settings.put("feed.base-url", "http://127.0.0.1:" + closedPort);
     settings.put("feed.look-back-days", "0");
     settings.put("fetch.retries", "0");
-    try (Writer out = Files.newBufferedWriter(config)) {
-      for (Map.Entry<String, String> setting : settings.entrySet()) {
-        out.write(setting.getKey() + "=" + setting.getValue() + "\n");
-      }
-    }
+    writeConfig(config, settings);
     RunCommand command = new RunCommand();
     StringWriter err = new StringWriter();
     Instant started = Instant.now();
@@ -144,6 +136,14 @@ class RunFollowsFeedTest {
     } finally {
       command.stop();
       assertThat(exit.get(60, TimeUnit.SECONDS)).isZero();
+    }
+  }
+
+  private static void writeConfig(Path config, Map<String, String> settings) throws IOException {
+    try (Writer out = Files.newBufferedWriter(config)) {
+      for (Map.Entry<String, String> setting : settings.entrySet()) {
+        out.write(setting.getKey() + "=" + setting.getValue() + "\n");
+      }
     }
   }
 

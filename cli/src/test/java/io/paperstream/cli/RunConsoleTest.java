@@ -51,6 +51,10 @@ class RunConsoleTest {
     // and the console has no stack trace, no exception and no Kafka client or broker line
     assertThat(console).doesNotContain("Exception").doesNotContain("\tat ").doesNotContain(" ERROR ")
         .doesNotContain("org.apache.kafka").doesNotContain("kafka.server");
+    // nor set-up chatter (that is in the log file): the status lines say the state
+    assertThat(console).doesNotContain("Created topics").doesNotContain("processor CREATED")
+        .contains(" entries waiting, ");
+    assertThat(Files.readString(logFile)).contains("Created topics");
     // and the data stayed in the data directory
     assertThat(logFile).exists();
     assertThat(dataDir.resolve("kafka")).isDirectory();

@@ -48,8 +48,13 @@ public final class ProgressLines implements AutoCloseable {
     this.caughtUp = caughtUp;
     this.papers = papers;
     this.err = err;
-    this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread thread = new Thread(r, "paperstream-status");
+    this.timer = daemonTimer("paperstream-status");
+  }
+
+  /** A timer on one daemon thread, so that a status printer never holds the JVM open. */
+  public static ScheduledExecutorService daemonTimer(String threadName) {
+    return Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread thread = new Thread(r, threadName);
       thread.setDaemon(true);
       return thread;
     });
