@@ -61,6 +61,10 @@ public class SplitBenchmark {
     };
   }
 
+  int pageBytes() {
+    return page.length;
+  }
+
   /** The page of {@code form}, the same bytes in every run. */
   static byte[] bytes(String form) {
     InventedDigest digest = new InventedDigest(SEED, ENTRIES);

@@ -13,7 +13,9 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 
 /**
  * Runs {@link SplitBenchmark} and prints MB/s per form beside the baseline (ops/s × page bytes).
- * Extra JMH options pass through, e.g. {@code -prof jfr} or {@code -f 2}.
+ * Extra JMH options pass through, e.g. {@code -prof jfr:dir=target/jfr} or {@code -f 2}. With
+ * {@code --cpu} it times the same methods by CPU time instead ({@link CpuTimeRounds}), for busy
+ * shared machines; {@code --cpu-rounds N} (default 5) rounds of 1 CPU-second each.
  */
 public final class SplitBenchmarkMain {
 
@@ -23,6 +25,11 @@ public final class SplitBenchmarkMain {
     List<String> jmhArgs = new ArrayList<>();
     for (String arg : args) {
       jmhArgs.addAll(Arrays.stream(arg.trim().split("\\s+")).filter(a -> !a.isEmpty()).toList());
+    }
+    if (jmhArgs.contains("--cpu")) {
+      int at = jmhArgs.indexOf("--cpu-rounds");
+      CpuTimeRounds.run(at >= 0 ? Integer.parseInt(jmhArgs.get(at + 1)) : 5, 1_000);
+      return;
     }
     Options options = new OptionsBuilder()
         .parent(new CommandLineOptions(jmhArgs.toArray(String[]::new)))
