@@ -7,8 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.paperstream.kafka.EmbeddedKafkaBroker;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -21,7 +19,6 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * The README's Node consumer ({@code examples/node-consumer}, kafkajs + avsc) decodes the papers
@@ -56,10 +53,9 @@ class NodeConsumerExampleTest {
       }
       Files.writeString(config, settings);
       Path out = dir.resolve("out");
-      int exit = Papers.commandLine().setOut(new PrintWriter(new StringWriter())).setErr(new PrintWriter(new StringWriter()))
-          .execute("run", "--once", resource("pages").toString(), "--export", out.toString(),
-              "--config", config.toString(), "--bootstrap-servers", broker.bootstrapServers());
-      assertThat(exit).isZero();
+      PapersRun run = PapersRun.of("run", "--once", resource("pages").toString(), "--export", out.toString(),
+          "--config", config.toString(), "--bootstrap-servers", broker.bootstrapServers());
+      assertThat(run.exit()).as(run.err()).isZero();
 
       // when the Node example reads both topics
       Exec node = exec(EXAMPLE, 120, "node", "consume.js", "--bootstrap", broker.bootstrapServers(),

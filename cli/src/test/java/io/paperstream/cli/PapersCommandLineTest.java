@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.paperstream.kafka.EmbeddedKafkaBroker;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,7 +14,6 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** The papers command line, run in-process exactly as a user runs it. */
 class PapersCommandLineTest {
@@ -28,9 +25,9 @@ class PapersCommandLineTest {
   @Test
   void everyCommandHasHelp() {
     for (String command : List.of("run", "split", "ingest", "feed", "process", "export", "broker")) {
-      Run run = run(command, "--help");
-      assertThat(run.exit).as(command).isZero();
-      assertThat(run.out).as(command).contains("Usage: papers " + command);
+      PapersRun run = run(command, "--help");
+      assertThat(run.exit()).as(command).isZero();
+      assertThat(run.out()).as(command).contains("Usage: papers " + command);
     }
   }
 
@@ -41,29 +38,29 @@ class PapersCommandLineTest {
 
     // when it is split offline, dead letters also written to a file
     Path deadLetters = dir.resolve("dead.jsonl");
-    Run run = run("split", pages.toString(), "--dead-letters", deadLetters.toString());
+    PapersRun run = run("split", pages.toString(), "--dead-letters", deadLetters.toString());
 
     // then stdout has one JSON object per entry, by schema field names
-    List<String> lines = run.out.lines().toList();
+    List<String> lines = run.out().lines().toList();
     assertThat(lines).hasSize(3 + 3);
     JsonNode first = mapper.readTree(lines.get(0));
     assertThat(first.get("sourceKind").asText()).isEqualTo("API_JSON");
     assertThat(first.get("arxivId").asText()).isEqualTo("2601.00001");
     assertThat(first.has("abstract")).isTrue();
     // and the bad element is a located dead letter on stderr and in the file, with a summary
-    assertThat(run.err).contains("daily-2026-01-02.json position 2").contains("split: 2 pages");
+    assertThat(run.err()).contains("daily-2026-01-02.json position 2").contains("split: 2 pages");
     assertThat(Files.readAllLines(deadLetters)).hasSize(1)
         .allSatisfy(line -> assertThat(mapper.readTree(line).get("position").asInt()).isEqualTo(2));
-    assertThat(run.exit).isZero();
+    assertThat(run.exit()).isZero();
   }
 
   @Test
   void missingSourceIsOneClearUsageError() {
-    Run run = run("split", dir.resolve("missing.txt").toString());
+    PapersRun run = run("split", dir.resolve("missing.txt").toString());
 
-    assertThat(run.exit).isEqualTo(2);
-    assertThat(run.err).contains("missing.txt").contains("no such file").doesNotContain("Exception");
-    assertThat(run.err.lines()).hasSize(1);
+    assertThat(run.exit()).isEqualTo(2);
+    assertThat(run.err()).contains("missing.txt").contains("no such file").doesNotContain("Exception");
+    assertThat(run.err().lines()).hasSize(1);
   }
 
   @Test
@@ -73,13 +70,13 @@ class PapersCommandLineTest {
     for (String command : List.of("run", "ingest")) {
       // when the command runs
       long started = System.nanoTime();
-      Run run = run(command, missing, "--bootstrap-servers", "127.0.0.1:1");
+      PapersRun run = run(command, missing, "--bootstrap-servers", "127.0.0.1:1");
 
       // then it fails at once on the SOURCE, naming it and why, before Kafka is even asked
-      assertThat(run.exit).as(command).isEqualTo(2);
-      assertThat(run.err).as(command).contains("SOURCE " + missing + ": no such file or folder")
+      assertThat(run.exit()).as(command).isEqualTo(2);
+      assertThat(run.err()).as(command).contains("SOURCE " + missing + ": no such file or folder")
           .contains("nothing was started").doesNotContain("127.0.0.1:1");
-      assertThat(run.err.lines()).as(command).hasSize(1);
+      assertThat(run.err().lines()).as(command).hasSize(1);
       assertThat(Duration.ofNanos(System.nanoTime() - started)).as(command).isLessThan(Duration.ofSeconds(5));
     }
   }
@@ -93,12 +90,12 @@ class PapersCommandLineTest {
         List.of("feed", "--every", "soon"), "--every: not a duration: 'soon'",
         List.of("run", "--http-port", "70000"), "--http-port 70000: not a port");
     cases.forEach((args, expected) -> {
-      Run run = run(args.toArray(String[]::new));
+      PapersRun run = run(args.toArray(String[]::new));
 
-      assertThat(run.exit).as(args.toString()).isEqualTo(2);
-      assertThat(run.err).as(args.toString()).contains(expected).contains("--help shows the usage")
+      assertThat(run.exit()).as(args.toString()).isEqualTo(2);
+      assertThat(run.err()).as(args.toString()).contains(expected).contains("--help shows the usage")
           .doesNotContain("Exception").doesNotContain("Usage:");
-      assertThat(run.err.lines()).as(args.toString()).hasSize(1);
+      assertThat(run.err().lines()).as(args.toString()).hasSize(1);
     });
   }
 
@@ -119,14 +116,14 @@ class PapersCommandLineTest {
 
       // when the command runs against it
       long started = System.nanoTime();
-      Run run = run(args.toArray(String[]::new));
+      PapersRun run = run(args.toArray(String[]::new));
 
       // then it fails within the bounded time, in one line naming the server and the reason
       Duration took = Duration.ofNanos(System.nanoTime() - started);
-      assertThat(run.exit).as(command).isEqualTo(1);
-      assertThat(run.err).as(command).contains("papers " + command + ": cannot use Kafka at 127.0.0.1:1: "
+      assertThat(run.exit()).as(command).isEqualTo(1);
+      assertThat(run.err()).as(command).contains("papers " + command + ": cannot use Kafka at 127.0.0.1:1: "
           + "no broker answered within 2 s");
-      assertThat(run.err.lines()).as(command).hasSize(1);
+      assertThat(run.err().lines()).as(command).hasSize(1);
       // bounded: the 2 s check plus client start-up on a loaded machine, not the 30 s (or, for
       // export, forever) of clients retrying on their own
       assertThat(took).as(command).isLessThan(Duration.ofSeconds(20));
@@ -135,12 +132,12 @@ class PapersCommandLineTest {
 
   @Test
   void badBootstrapAddressIsNamedWithTheReason() {
-    Run run = run("export", "papers", "--bootstrap-servers", "garbage");
+    PapersRun run = run("export", "papers", "--bootstrap-servers", "garbage");
 
-    assertThat(run.exit).isEqualTo(1);
-    assertThat(run.err).contains("cannot use Kafka at garbage: not a usable address")
+    assertThat(run.exit()).isEqualTo(1);
+    assertThat(run.err()).contains("cannot use Kafka at garbage: not a usable address")
         .doesNotContain("Failed to construct");
-    assertThat(run.err.lines()).hasSize(1);
+    assertThat(run.err().lines()).hasSize(1);
   }
 
   @Test
@@ -150,22 +147,22 @@ class PapersCommandLineTest {
       Path config = dir.resolve("paperstream.properties");
       String suffix = UUID.randomUUID().toString().substring(0, 8);
       Files.writeString(config, "topics.raw-entries=raw-" + suffix + "\ntopics.raw-dead-letters=dlq-" + suffix + "\n");
-      Run ingest = run("ingest", resource("pages").toString(), "--config", config.toString(),
+      PapersRun ingest = run("ingest", resource("pages").toString(), "--config", config.toString(),
           "--bootstrap-servers", broker.bootstrapServers());
-      assertThat(ingest.exit).as(ingest.err).isZero();
-      assertThat(ingest.err).contains("ingest: 2 pages").contains("6 entries");
+      assertThat(ingest.exit()).as(ingest.err()).isZero();
+      assertThat(ingest.err()).contains("ingest: 2 pages").contains("6 entries");
 
       // when the raw entries and dead letters are exported
-      Run entries = run("export", "raw-entries", "--config", config.toString(),
+      PapersRun entries = run("export", "raw-entries", "--config", config.toString(),
           "--bootstrap-servers", broker.bootstrapServers());
-      Run deadLetters = run("export", "raw-dead-letters", "--config", config.toString(),
+      PapersRun deadLetters = run("export", "raw-dead-letters", "--config", config.toString(),
           "--bootstrap-servers", broker.bootstrapServers());
 
       // then every entry and the dead letter come back as JSON
-      assertThat(entries.exit).as(entries.err).isZero();
-      assertThat(entries.out.lines()).hasSize(6)
+      assertThat(entries.exit()).as(entries.err()).isZero();
+      assertThat(entries.out().lines()).hasSize(6)
           .allSatisfy(line -> assertThat(mapper.readTree(line).get("value").get("title").asText()).isNotBlank());
-      assertThat(deadLetters.out.lines()).hasSize(1);
+      assertThat(deadLetters.out().lines()).hasSize(1);
     }
   }
 
@@ -173,15 +170,7 @@ class PapersCommandLineTest {
     return Path.of(PapersCommandLineTest.class.getClassLoader().getResource(folder).toURI());
   }
 
-  private static Run run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    CommandLine commandLine = Papers.commandLine();
-    commandLine.setOut(new PrintWriter(out, true));
-    commandLine.setErr(new PrintWriter(err, true));
-    int exit = commandLine.execute(args);
-    return new Run(exit, out.toString(), err.toString());
+  private static PapersRun run(String... args) {
+    return PapersRun.of(args);
   }
-
-  private record Run(int exit, String out, String err) {}
 }

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import io.paperstream.kafka.testing.KafkaTestCluster;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,7 +15,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * A cluster that accepts only SASL/PLAIN clients: the security settings, written once in the
@@ -53,17 +50,17 @@ class SecureClusterTest {
     Path out = dir.resolve("out");
 
     // when the whole pipeline runs once over two pages and exports its topics
-    Run run = run("run", "--once", resource("pages").toString(), "--export", out.toString(),
+    PapersRun run = PapersRun.of("run", "--once", resource("pages").toString(), "--export", out.toString(),
         "--config", config.toString());
 
     // then it ingested, processed and exported through the secured listener
-    assertThat(run.exit).as(run.err).isZero();
+    assertThat(run.exit()).as(run.err()).isZero();
     assertThat(Files.readAllLines(out.resolve("papers.jsonl"))).isNotEmpty();
     assertThat(Files.readAllLines(out.resolve("keyword-daily-counts.jsonl"))).isNotEmpty();
     // and a separate consumer (papers export) reads the same papers
-    Run export = run("export", "papers", "--config", config.toString());
-    assertThat(export.exit).as(export.err).isZero();
-    assertThat(export.out.lines()).hasSameSizeAs(Files.readAllLines(out.resolve("papers.jsonl")));
+    PapersRun export = PapersRun.of("export", "papers", "--config", config.toString());
+    assertThat(export.exit()).as(export.err()).isZero();
+    assertThat(export.out().lines()).hasSameSizeAs(Files.readAllLines(out.resolve("papers.jsonl")));
   }
 
   @Test
@@ -76,12 +73,13 @@ class SecureClusterTest {
       // when a command runs with a wrong password
       List<String> args = new java.util.ArrayList<>(command);
       args.addAll(List.of("--config", config.toString()));
-      Run run = assertTimeoutPreemptively(FAIL_WITHIN, () -> run(args.toArray(String[]::new)), String.join(" ", command));
+      PapersRun run = assertTimeoutPreemptively(FAIL_WITHIN, () -> PapersRun.of(args.toArray(String[]::new)),
+          String.join(" ", command));
 
       // then it fails in one line that says why
-      assertThat(run.exit).as(run.err).isEqualTo(1);
-      List<String> lines = run.err.lines().filter(line -> !line.isBlank()).toList();
-      assertThat(lines).as(run.err).hasSize(1);
+      assertThat(run.exit()).as(run.err()).isEqualTo(1);
+      List<String> lines = run.err().lines().filter(line -> !line.isBlank()).toList();
+      assertThat(lines).as(run.err()).hasSize(1);
       assertThat(lines.get(0)).as(command.get(0)).startsWith("papers " + command.get(0) + ": ")
           .containsIgnoringCase("authentication failed");
     }
@@ -111,16 +109,4 @@ class SecureClusterTest {
   private static Path resource(String folder) throws URISyntaxException {
     return Path.of(SecureClusterTest.class.getClassLoader().getResource(folder).toURI());
   }
-
-  private static Run run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    CommandLine commandLine = Papers.commandLine();
-    commandLine.setOut(new PrintWriter(out, true));
-    commandLine.setErr(new PrintWriter(err, true));
-    int exit = commandLine.execute(args);
-    return new Run(exit, out.toString(), err.toString());
-  }
-
-  private record Run(int exit, String out, String err) {}
 }

@@ -8,7 +8,6 @@ import io.paperstream.ingest.produce.RawEntryProducer;
 import io.paperstream.kafka.KafkaCluster;
 import io.paperstream.kafka.testing.KafkaTestCluster;
 import io.paperstream.kafka.testing.TopicContents;
-import io.paperstream.processor.topology.PaperMerger;
 import io.paperstream.schemas.KeywordCount;
 import io.paperstream.schemas.KeywordTrend;
 import io.paperstream.schemas.Paper;
@@ -16,8 +15,6 @@ import io.paperstream.schemas.RawEntry;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -88,16 +85,16 @@ class ClusterFaultTest {
       // then papers, keyword counts and trends equal the undisturbed run's (lastSeen aside: it
       // is the time of whichever material sighting came last, which depends on arrival order)
       String bootstrap = cluster.bootstrapServers();
-      Map<String, Paper> expectedPapers = withoutLastSeen(TopicContents.table(bootstrap, reference.topics.papers()));
+      Map<String, Paper> expectedPapers = SameTables.withoutLastSeen(TopicContents.table(bootstrap, reference.topics.papers()));
       assertThat(expectedPapers).hasSizeGreaterThan(ENTRIES * 3 / 4);
-      assertSameTable("papers", withoutLastSeen(TopicContents.table(bootstrap, disturbed.topics.papers())),
+      SameTables.assertSameTable("papers", SameTables.withoutLastSeen(TopicContents.table(bootstrap, disturbed.topics.papers())),
           expectedPapers);
       Map<String, KeywordCount> expectedCounts = TopicContents.table(bootstrap, reference.topics.keywordDailyCounts());
-      assertSameTable("keyword-daily-counts", TopicContents.table(bootstrap, disturbed.topics.keywordDailyCounts()),
+      SameTables.assertSameTable("keyword-daily-counts", TopicContents.table(bootstrap, disturbed.topics.keywordDailyCounts()),
           expectedCounts);
       Map<String, KeywordTrend> expectedTrends = TopicContents.table(bootstrap, reference.topics.keywordTrends());
       assertThat(expectedTrends).isNotEmpty();
-      assertSameTable("keyword-trends", TopicContents.table(bootstrap, disturbed.topics.keywordTrends()),
+      SameTables.assertSameTable("keyword-trends", TopicContents.table(bootstrap, disturbed.topics.keywordTrends()),
           expectedTrends);
     }
   }
@@ -130,23 +127,4 @@ class ClusterFaultTest {
     }
   }
 
-  private static Map<String, Paper> withoutLastSeen(Map<String, Paper> papers) {
-    Map<String, Paper> masked = new HashMap<>();
-    papers.forEach((id, paper) -> masked.put(id, PaperMerger.withoutLastSeen(paper)));
-    return masked;
-  }
-
-  /** Equal tables, or a failure that names the first differences rather than printing both. */
-  private static <V> void assertSameTable(String name, Map<String, V> actual, Map<String, V> expected) {
-    List<String> differences = new ArrayList<>();
-    expected.forEach((key, value) -> {
-      if (!value.equals(actual.get(key))) {
-        differences.add(key + ": expected " + value + "\n   but was " + actual.get(key));
-      }
-    });
-    actual.keySet().stream().filter(key -> !expected.containsKey(key))
-        .forEach(key -> differences.add(key + ": unexpected " + actual.get(key)));
-    assertThat(differences).as("%s: %d differences, the first: %s", name, differences.size(),
-        differences.subList(0, Math.min(3, differences.size()))).isEmpty();
-  }
 }

@@ -7,7 +7,6 @@ import io.paperstream.ingest.produce.RawEntryProducer;
 import io.paperstream.kafka.KafkaCluster;
 import io.paperstream.kafka.testing.EmbeddedKafkaExtension;
 import io.paperstream.kafka.testing.TopicContents;
-import io.paperstream.processor.topology.PaperMerger;
 import io.paperstream.schemas.KeywordCount;
 import io.paperstream.schemas.Paper;
 import io.paperstream.schemas.RawEntry;
@@ -15,7 +14,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -65,35 +63,15 @@ class ProcessorRestartTest {
     // then both end with the same papers and the same counts. lastSeen is left out: it is
     // published only with a material change, so which sighting's time it shows depends on the
     // order sightings from different partitions arrive in, in any two runs, crash or not.
-    Map<String, Paper> expectedPapers = withoutLastSeen(
+    Map<String, Paper> expectedPapers = SameTables.withoutLastSeen(
         TopicContents.table(KAFKA.bootstrapServers(), reference.topics.papers()));
     Map<String, KeywordCount> expectedCounts =
         TopicContents.table(KAFKA.bootstrapServers(), reference.topics.keywordDailyCounts());
     assertThat(expectedPapers).hasSizeGreaterThan(3_000);
-    assertSameTable(withoutLastSeen(TopicContents.table(KAFKA.bootstrapServers(), interrupted.topics.papers())),
+    SameTables.assertSameTable("papers", SameTables.withoutLastSeen(TopicContents.table(KAFKA.bootstrapServers(), interrupted.topics.papers())),
         expectedPapers);
-    assertSameTable(TopicContents.table(KAFKA.bootstrapServers(), interrupted.topics.keywordDailyCounts()),
+    SameTables.assertSameTable("keyword-daily-counts", TopicContents.table(KAFKA.bootstrapServers(), interrupted.topics.keywordDailyCounts()),
         expectedCounts);
-  }
-
-  private static Map<String, Paper> withoutLastSeen(Map<String, Paper> papers) {
-    Map<String, Paper> masked = new java.util.HashMap<>();
-    papers.forEach((id, paper) -> masked.put(id, PaperMerger.withoutLastSeen(paper)));
-    return masked;
-  }
-
-  /** Equal tables, or a failure that names the first differences rather than printing both. */
-  private static <V> void assertSameTable(Map<String, V> actual, Map<String, V> expected) {
-    List<String> differences = new ArrayList<>();
-    expected.forEach((key, value) -> {
-      if (!value.equals(actual.get(key))) {
-        differences.add(key + ": expected " + value + "\n   but was " + actual.get(key));
-      }
-    });
-    actual.keySet().stream().filter(key -> !expected.containsKey(key))
-        .forEach(key -> differences.add(key + ": unexpected " + actual.get(key)));
-    assertThat(differences).as("%d differences, the first: %s", differences.size(),
-        differences.subList(0, Math.min(3, differences.size()))).isEmpty();
   }
 
   private TestPipeline pipeline(String name) throws IOException {
