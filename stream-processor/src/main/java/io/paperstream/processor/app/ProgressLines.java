@@ -87,6 +87,10 @@ public final class ProgressLines implements AutoCloseable {
 
   /** One line, when it differs from the last one printed. */
   void tick() {
+    KafkaStreams.State now = state.get();
+    if (now == KafkaStreams.State.PENDING_SHUTDOWN || now == KafkaStreams.State.NOT_RUNNING) {
+      return; // stopping: the command says so itself
+    }
     try {
       LagMonitor.Backlog backlog = lag.backlog();
       boolean done = backlog.none() && caughtUp.call();
