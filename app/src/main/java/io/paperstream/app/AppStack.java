@@ -9,15 +9,14 @@ import io.paperstream.processor.app.ProcessorSettings;
 import io.paperstream.processor.enrich.KeywordExtractor;
 import io.paperstream.processor.topology.PaperTopology;
 import io.paperstream.schemas.Topics;
-import java.time.Duration;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KeyQueryMetadata;
 import org.apache.kafka.streams.StoreQueryParameters;
@@ -35,7 +34,6 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
  */
 public final class AppStack implements AutoCloseable {
 
-  private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
 
   private final Topics topics;
   private final HttpApi http;
@@ -45,6 +43,7 @@ public final class AppStack implements AutoCloseable {
   private final String advertised;
   private final QueryService queries;
   private Optional<Map<TopicPartition, Long>> lastCaughtUpEnds = Optional.empty();
+  private final AtomicBoolean closed = new AtomicBoolean();
 
   private AppStack(Topics topics, HttpApi http, PaperProcessor processor, AppMetrics metrics, LagMonitor lag,
       String advertised, QueryService queries) {
@@ -232,14 +231,13 @@ public final class AppStack implements AutoCloseable {
 
   @Override
   public void close() {
+    if (!closed.compareAndSet(false, true)) {
+      return; // a stop signal and a shutdown hook may both get here
+    }
     try {
       http.close();
     } finally {
       try {
-        // Leave the consumer group: otherwise the next run of this instance (papers run is often
-        // run again at once) waits out the session timeout (45 s) for the member that is gone.
-        streams().close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
-            .withTimeout(CLOSE_TIMEOUT));
         processor.close();
       } finally {
         lag.close();

@@ -14,6 +14,7 @@ import io.paperstream.ingest.split.PageSplitter;
 import io.paperstream.ingest.split.SplitLimits;
 import io.paperstream.kafka.KafkaCluster;
 import io.paperstream.processor.app.ProgressLines;
+import io.paperstream.lifecycle.StopSignal;
 import io.paperstream.schemas.Topics;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -24,6 +25,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -54,8 +56,8 @@ public final class RunCommand implements Callable<Integer> {
 
   private static final Logger LOG = LoggerFactory.getLogger(RunCommand.class);
 
-  /** Stops a serving run as Ctrl-C does (set once serving); for a process that embeds the command. */
-  private volatile Runnable stopper = () -> { };
+  /** Ctrl-C, SIGTERM or {@link #stop()}: the run stops cleanly and exits 0. */
+  private final StopSignal stopSignal = new StopSignal();
   private static final long POLL_MS = 250;
 
   @Parameters(arity = "0..*", paramLabel = "SOURCE",
@@ -99,6 +101,12 @@ public final class RunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    try (StopSignal.Listening signals = stopSignal.listen()) {
+      return runUntilDoneOrStopped();
+    }
+  }
+
+  private Integer runUntilDoneOrStopped() throws Exception {
     if (exportDir != null && !once) {
       throw new ParameterException(spec.commandLine(), "--export needs --once (the export is of the final topics)");
     }
@@ -126,8 +134,26 @@ public final class RunCommand implements Callable<Integer> {
   }
 
   private int runOnce(KafkaCluster cluster, AppStack stack, PrintWriter err) throws Exception {
-    SourceIngest.Totals totals = ingest(cluster, stack, err);
-    if (!awaitCaughtUp(stack, err)) {
+    // the ingest runs off this thread so that a stop signal is heard while it runs
+    CompletableFuture<SourceIngest.Totals> ingested = CompletableFuture.supplyAsync(() -> ingest(cluster, stack, err),
+        runnable -> {
+          Thread thread = new Thread(runnable, "paperstream-ingest");
+          thread.setDaemon(true);
+          thread.start();
+        });
+    if (stopSignal.awaitStopOr(ingested::isDone)) {
+      return stopped(err, "while ingesting");
+    }
+    SourceIngest.Totals totals;
+    try {
+      totals = ingested.get();
+    } catch (ExecutionException e) {
+      throw e.getCause() instanceof Exception cause ? cause : e;
+    }
+    if (!awaitCaughtUp(stack, err, stopSignal)) {
+      if (stopSignal.requested()) {
+        return stopped(err, "before the processor caught up");
+      }
       err.println("run: the processor stopped (" + stack.streams().state() + ") before it caught up");
       return 1;
     }
@@ -146,6 +172,13 @@ public final class RunCommand implements Callable<Integer> {
     return totals.unreadable() == 0 ? 0 : 1;
   }
 
+  /** A stop signal during {@code --once}: the stack and broker are closed by the caller; exit 0. */
+  private static int stopped(PrintWriter err, String when) {
+    err.println("run: stopped " + when + " (Ctrl-C / SIGTERM); the processor commits what it has and leaves the group");
+    err.flush();
+    return 0;
+  }
+
   private int serve(KafkaCluster cluster, AppStack stack, Settings settings, PrintWriter err) throws Exception {
     // With no SOURCE, the continuous daily feed polls the digests on its schedule, in whichever
     // instance the others elect (FeedElection): one poller however many instances run.
@@ -155,9 +188,9 @@ public final class RunCommand implements Callable<Integer> {
           FeedHint.start(started.metrics(), started.settings().baseUrl().toString(), err);
         })
         : null;
-    // The JVM exits as soon as its shutdown hooks return, so the hook itself closes the feed,
-    // the stack (committing the processor's last transaction) and then the broker this process
-    // may own.
+    // Closes the feed, the stack (committing the processor's last transaction, leaving the
+    // group) and then the broker this process may own: on a stop signal from this thread, and
+    // from a shutdown hook when the JVM ends otherwise (SIGHUP). The stack closes only once.
     Thread shutdown = new Thread(() -> {
       if (feed != null) {
         feed.close();
@@ -166,10 +199,6 @@ public final class RunCommand implements Callable<Integer> {
       cluster.close();
     }, "paperstream-run-shutdown");
     Runtime.getRuntime().addShutdownHook(shutdown);
-    stopper = () -> {
-      Runtime.getRuntime().removeShutdownHook(shutdown);
-      shutdown.run();
-    };
     int exit = 0;
     if (feed != null) {
       FeedSettings feedSettings = FeedSettings.from(settings);
@@ -184,16 +213,19 @@ public final class RunCommand implements Callable<Integer> {
       exit = ingest(cluster, stack, err).unreadable() == 0 ? 0 : 1;
     }
     // after the ingest, so that status lines do not cut through the progress bar
+    boolean stopped;
     try (ProgressLines status = ProgressLines.start("run", stack.streams()::state, stack.lag(), stack::caughtUp,
         done -> papers(stack, done), err)) {
-      stack.processor().awaitTermination();
+      stopped = stopSignal.awaitStopOr(stack.processor()::terminated);
     }
-    return stack.streams().state() == KafkaStreams.State.ERROR ? 1 : exit;
+    Runtime.getRuntime().removeShutdownHook(shutdown);
+    shutdown.run();
+    return !stopped && stack.streams().state() == KafkaStreams.State.ERROR ? 1 : exit;
   }
 
-  /** Stops a serving {@code papers run} as SIGTERM would: feed, processor, HTTP server, broker. */
+  /** Stops {@code papers run} as SIGTERM does: feed, processor, HTTP server, broker; exit 0. */
   void stop() {
-    stopper.run();
+    stopSignal.request();
   }
 
   private SourceIngest.Totals ingest(KafkaCluster cluster, AppStack stack, PrintWriter err) {
@@ -222,7 +254,7 @@ public final class RunCommand implements Callable<Integer> {
   }
 
   /** Polls (on a timer, off this thread) until caught up; false when the processor stopped first. */
-  private static boolean awaitCaughtUp(AppStack stack, PrintWriter err) throws Exception {
+  private static boolean awaitCaughtUp(AppStack stack, PrintWriter err, StopSignal stop) throws Exception {
     CompletableFuture<Boolean> done = new CompletableFuture<>();
     ScheduledExecutorService poll = Executors.newSingleThreadScheduledExecutor();
     // the summary follows: no "caught up" line here, and caughtUp() is polled below only
@@ -231,7 +263,7 @@ public final class RunCommand implements Callable<Integer> {
       poll.scheduleWithFixedDelay(() -> {
         try {
           KafkaStreams.State state = stack.streams().state();
-          if (state == KafkaStreams.State.ERROR || state == KafkaStreams.State.NOT_RUNNING
+          if (stop.requested() || state == KafkaStreams.State.ERROR || state == KafkaStreams.State.NOT_RUNNING
               || state == KafkaStreams.State.PENDING_SHUTDOWN) {
             done.complete(false);
           } else if (stack.caughtUp()) {

@@ -101,7 +101,11 @@ public final class Settings {
     return find(key).map(Path::of).orElse(defaultValue);
   }
 
-  /** Client properties given as {@code kafka.<name>} in the file or {@code PAPERSTREAM_KAFKA_<NAME>}. */
+  /**
+   * Client properties given as {@code kafka.<name>} in the file or {@code PAPERSTREAM_KAFKA_<NAME>}.
+   *
+   * @throws IllegalArgumentException when one would weaken a delivery guarantee ({@link ClientGuarantees})
+   */
   public Properties kafkaClientOverrides() {
     Properties overrides = new Properties();
     file.stringPropertyNames().stream()
@@ -113,6 +117,7 @@ public final class Settings {
         overrides.setProperty(name.substring(prefix.length()).toLowerCase(Locale.ROOT).replace('_', '.'), value.strip());
       }
     });
+    ClientGuarantees.check(overrides);
     return overrides;
   }
 

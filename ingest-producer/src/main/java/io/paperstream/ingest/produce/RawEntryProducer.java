@@ -89,8 +89,8 @@ public final class RawEntryProducer implements EntrySink, AutoCloseable {
    * Delivery settings: idempotent with {@code acks=all}, so retries never duplicate or reorder
    * an entry; lz4, which costs little CPU on small machines and shrinks text-heavy records about
    * 2x; and 256 KiB batches with a 10 ms linger, because the default 16 KiB batch caps
-   * throughput at a fraction of what the broker takes (see BENCHMARKS.md). Any of these can be
-   * overridden with {@code kafka.*} settings.
+   * throughput at a fraction of what the broker takes (see BENCHMARKS.md). The tuning can be
+   * overridden with {@code kafka.*} settings; idempotence and acks cannot ({@code ClientGuarantees}).
    */
   public static Properties producerConfig(String bootstrapServers, Properties overrides) {
     Properties config = new Properties();

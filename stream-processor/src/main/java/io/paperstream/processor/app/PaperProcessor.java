@@ -11,6 +11,7 @@ import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
@@ -71,13 +72,25 @@ public final class PaperProcessor implements AutoCloseable {
     return streams;
   }
 
+  /** Whether the processor has stopped, by {@link #close()} or by a fatal error. */
+  public boolean terminated() {
+    return terminated.getCount() == 0;
+  }
+
   /** Blocks until the processor has stopped, by {@link #close()} or by a fatal error. */
   public void awaitTermination() throws InterruptedException {
     terminated.await();
   }
 
+  /**
+   * Stops processing: the last transaction committed, the state flushed, and the consumer group
+   * left, so that the other instances take this one's tasks over at once rather than after
+   * the session timeout (a static member is otherwise kept for its return). A crash leaves
+   * the group nothing: static membership then gives the restarted instance its place back.
+   */
   @Override
   public void close() {
-    streams.close(CLOSE_TIMEOUT);
+    streams.close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
+        .withTimeout(CLOSE_TIMEOUT));
   }
 }

@@ -3,12 +3,12 @@ package io.paperstream.processor.app;
 import io.paperstream.config.ClusterOptions;
 import io.paperstream.config.Settings;
 import io.paperstream.kafka.KafkaCluster;
+import io.paperstream.lifecycle.StopSignal;
 import java.util.concurrent.Callable;
 import org.apache.kafka.streams.KafkaStreams;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "process", mixinStandardHelpOptions = true,
@@ -25,29 +25,21 @@ public final class ProcessCommand implements Callable<Integer> {
   @Override
   public Integer call() throws InterruptedException {
     Settings settings = clusterOptions.settings();
-    KafkaCluster cluster = KafkaCluster.connect(settings);
-    PaperProcessor processor;
-    try {
-      processor = PaperProcessor.start(cluster, settings);
-    } catch (RuntimeException e) {
-      cluster.close();
-      throw e;
+    StopSignal stop = new StopSignal();
+    try (StopSignal.Listening signals = stop.listen(); KafkaCluster cluster = KafkaCluster.connect(settings);
+        PaperProcessor processor = PaperProcessor.start(cluster, settings)) {
+      spec.commandLine().getErr().println("process: running on " + cluster.bootstrapServers() + "; Ctrl-C stops");
+      String applicationId = settings.get(ProcessorSettings.APPLICATION_ID_KEY, ProcessorSettings.DEFAULT_APPLICATION_ID);
+      boolean exactlyOnce = !"at_least_once".equals(settings.get(ProcessorSettings.GUARANTEE_KEY, "exactly_once_v2"));
+      try (LagMonitor lag = new LagMonitor(cluster.admin(), applicationId, new ProcessorSettings(settings).topics(),
+          exactlyOnce);
+          ProgressLines status = ProgressLines.start("process", processor.streams()::state, lag,
+              ProgressLines.outputsSettled(processor.streams()::state, lag), null, spec.commandLine().getErr())) {
+        // Ctrl-C / SIGTERM: closing (in this order) commits the last transaction, leaves the
+        // group and then stops the broker this process may own; exit 0
+        boolean stopped = stop.awaitStopOr(processor::terminated);
+        return !stopped && processor.streams().state() == KafkaStreams.State.ERROR ? 1 : 0;
+      }
     }
-    // The JVM exits as soon as its shutdown hooks return, so the hook itself closes the
-    // processor (committing its last transaction) and then the broker it may own.
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      processor.close();
-      cluster.close();
-    }, "paperstream-process-shutdown"));
-    spec.commandLine().getErr().println("process: running on " + cluster.bootstrapServers() + "; Ctrl-C stops");
-    String applicationId = settings.get(ProcessorSettings.APPLICATION_ID_KEY, ProcessorSettings.DEFAULT_APPLICATION_ID);
-    boolean exactlyOnce = !"at_least_once".equals(settings.get(ProcessorSettings.GUARANTEE_KEY, "exactly_once_v2"));
-    try (LagMonitor lag = new LagMonitor(cluster.admin(), applicationId, new ProcessorSettings(settings).topics(),
-        exactlyOnce);
-        ProgressLines status = ProgressLines.start("process", processor.streams()::state, lag,
-            ProgressLines.outputsSettled(processor.streams()::state, lag), null, spec.commandLine().getErr())) {
-      processor.awaitTermination();
-    }
-    return processor.streams().state() == KafkaStreams.State.ERROR ? 1 : 0;
   }
 }

@@ -5,7 +5,16 @@ import io.paperstream.config.PipelineTopics;
 import io.paperstream.config.Settings;
 import io.paperstream.processor.topology.PaperTopology;
 import io.paperstream.schemas.Topics;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.util.HexFormat;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.streams.StreamsConfig;
@@ -25,6 +34,15 @@ public final class ProcessorSettings {
    * same application id forward queries for keys this one owns there. Unset: no forwarding.
    */
   public static final String APPLICATION_SERVER_KEY = "processor.application-server";
+
+  /**
+   * This instance's stable name in the consumer group ({@code group.instance.id}: static
+   * membership): {@code auto} (default) derives it from the host and the state directory,
+   * {@code none} turns static membership off, anything else is used as given.
+   */
+  public static final String INSTANCE_ID_KEY = "processor.instance-id";
+  /** {@code classic} (default; with static membership) or {@code streams} (KIP-1071's protocol). */
+  public static final String GROUP_PROTOCOL_KEY = "processor.group-protocol";
 
   public static final String DEFAULT_APPLICATION_ID = "paperstream-processor";
 
@@ -58,7 +76,7 @@ public final class ProcessorSettings {
     config.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG,
         settings.get(GUARANTEE_KEY, StreamsConfig.EXACTLY_ONCE_V2));
     config.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, settings.getInt(THREADS_KEY, 1));
-    config.put(StreamsConfig.STATE_DIR_CONFIG, settings.getPath(STATE_DIR_KEY, DataDir.of(settings).resolve("streams")).toString());
+    config.put(StreamsConfig.STATE_DIR_CONFIG, stateDir().toString());
     config.put(StreamsConfig.REPLICATION_FACTOR_CONFIG,
         settings.getInt(PipelineTopics.REPLICATION_KEY, PipelineTopics.DEFAULT_REPLICATION));
     settings.find(PipelineTopics.MIN_INSYNC_KEY).ifPresent(min ->
@@ -70,7 +88,58 @@ public final class ProcessorSettings {
     config.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
     settings.find(APPLICATION_SERVER_KEY)
         .ifPresent(server -> config.put(StreamsConfig.APPLICATION_SERVER_CONFIG, server));
+    config.putAll(membership());
     config.putAll(clientOverrides);
     return config;
+  }
+
+  /**
+   * How this instance belongs to the consumer group. By default a static member: a restarted
+   * instance (same host, same state directory) takes its old place back at once, with the same
+   * tasks and no rebalance, instead of waiting out the session timeout of the member that died
+   * (45 s). See README, "Recovery", for the measurements behind the choice.
+   */
+  Map<String, Object> membership() {
+    String protocol = settings.get(GROUP_PROTOCOL_KEY, "classic").toLowerCase(Locale.ROOT);
+    String instanceId = settings.get(INSTANCE_ID_KEY, "auto");
+    switch (protocol) {
+      case "streams":
+        if (settings.find(INSTANCE_ID_KEY).isPresent() && !instanceId.equals("none")) {
+          throw new IllegalArgumentException("setting " + INSTANCE_ID_KEY + "=" + instanceId + " needs "
+              + GROUP_PROTOCOL_KEY + "=classic: the streams protocol has no static membership");
+        }
+        return Map.of(StreamsConfig.GROUP_PROTOCOL_CONFIG, "streams");
+      case "classic":
+        if (instanceId.equals("none")) {
+          return Map.of(StreamsConfig.GROUP_PROTOCOL_CONFIG, "classic");
+        }
+        return Map.of(StreamsConfig.GROUP_PROTOCOL_CONFIG, "classic",
+            StreamsConfig.mainConsumerPrefix(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG),
+            instanceId.equals("auto") ? defaultInstanceId() : instanceId);
+      default:
+        throw new IllegalArgumentException("setting " + GROUP_PROTOCOL_KEY + " must be classic or streams, not '"
+            + protocol + "'");
+    }
+  }
+
+  private Path stateDir() {
+    return settings.getPath(STATE_DIR_KEY, DataDir.of(settings).resolve("streams"));
+  }
+
+  /** The host name and a digest of the state directory: stable across restarts, distinct per instance. */
+  String defaultInstanceId() {
+    Path stateDir = stateDir().toAbsolutePath().normalize();
+    String host;
+    try {
+      host = InetAddress.getLocalHost().getHostName();
+    } catch (UnknownHostException e) {
+      host = "localhost";
+    }
+    try {
+      byte[] digest = MessageDigest.getInstance("SHA-256").digest(stateDir.toString().getBytes(StandardCharsets.UTF_8));
+      return host + "-" + HexFormat.of().formatHex(digest, 0, 6);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+    }
   }
 }
