@@ -52,11 +52,15 @@ public final class ApiLoadBenchmark {
     int papers = Integer.getInteger("bench.papers", 100_000);
     int clients = Integer.getInteger("bench.clients", 50);
     int seconds = Integer.getInteger("bench.seconds", 20);
+    String url = System.getProperty("bench.url");
+    if (url != null) { // only the load, from this JVM, on a server already running and loaded
+      run(System.getProperty("bench.label", url), url, clients, seconds, false);
+      return;
+    }
     Path work = Files.createTempDirectory("paperstream-api-bench");
     Map<String, String> unique = TestKafka.uniqueSettings("api-bench", work.resolve("state"));
-    // trends recomputed every 30 s instead of every second while the papers load: the API reads
-    // the same stores either way, and the load phase starts sooner on a busy machine
-    unique.put(io.paperstream.processor.app.ProcessorSettings.TREND_INTERVAL_KEY, "30000");
+    // trends at the default interval (the test settings say 200 ms): small punctuations, as in production
+    unique.remove(io.paperstream.processor.app.ProcessorSettings.TREND_INTERVAL_KEY);
     Settings settings = TestKafka.settings(unique);
     long started = System.nanoTime();
     Path pages = InventedPages.write(work.resolve("pages"), 0, papers, 500, LocalDate.parse("2026-03-19"), 1000, 42);
@@ -64,21 +68,35 @@ public final class ApiLoadBenchmark {
       try (AppStack stack = AppStack.start(cluster, settings.with(HttpSettings.CACHE_TTL_KEY, "0"))) {
         RunningStack.ingestFixturePages(settings, cluster, pages.toString());
         System.out.printf(Locale.ROOT, "%d papers ingested in %.0f s%n", papers, (System.nanoTime() - started) / 1e9);
+        Thread progress = new Thread(() -> {
+          while (!Thread.currentThread().isInterrupted()) {
+            try {
+              Thread.sleep(30_000);
+            } catch (InterruptedException e) {
+              return;
+            }
+            System.out.printf(Locale.ROOT, "  ... about %d papers processed after %.0f s%n", stack.approximateLocalPapers(),
+                (System.nanoTime() - started) / 1e9);
+          }
+        });
+        progress.setDaemon(true);
+        progress.start();
         RunningStack.awaitCaughtUp(Duration.ofMinutes(90), stack);
+        progress.interrupt();
         System.out.printf(Locale.ROOT, "%d papers ingested and processed in %.0f s%n", papers,
             (System.nanoTime() - started) / 1e9);
-        run("index only (http.cache-ttl-ms=0)", stack, clients, seconds);
+        run("index only (http.cache-ttl-ms=0)", "http://127.0.0.1:" + stack.httpPort(), clients, seconds, true);
       }
       try (AppStack stack = AppStack.start(cluster, settings)) {
         RunningStack.awaitCaughtUp(Duration.ofMinutes(10), stack);
-        run("index + answer cache (default, 1 s)", stack, clients, seconds);
+        run("index + answer cache (default, 1 s)", "http://127.0.0.1:" + stack.httpPort(), clients, seconds, true);
       }
     }
   }
 
-  private static void run(String variant, AppStack stack, int clients, int seconds) throws Exception {
+  // sameJvm: the server runs in this JVM, so its heap is this heap
+  private static void run(String variant, String base, int clients, int seconds, boolean sameJvm) throws Exception {
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    String base = "http://127.0.0.1:" + stack.httpPort();
     List<String> cursors = Collections.synchronizedList(new ArrayList<>());
     // warm-up (JIT, caches of RocksDB), not measured
     load(http, base, clients, 5, new ConcurrentHashMap<>(), new AtomicLong(), cursors);
@@ -87,8 +105,9 @@ public final class ApiLoadBenchmark {
     AtomicLong errors = new AtomicLong();
     long total = load(http, base, clients, seconds, latencies, errors, cursors);
     long heapAfter = heapAfterGc();
-    System.out.printf(Locale.ROOT, "%n%s: %d clients, %d s, %d requests (%.0f/s), %d errors, heap after GC %d MiB -> %d MiB%n",
-        variant, clients, seconds, total, total / (double) seconds, errors.get(), heapBefore >> 20, heapAfter >> 20);
+    System.out.printf(Locale.ROOT, "%n%s: %d clients, %d s, %d requests (%.0f/s), %d errors%s%n",
+        variant, clients, seconds, total, total / (double) seconds, errors.get(),
+        sameJvm ? String.format(Locale.ROOT, ", heap after GC %d MiB -> %d MiB", heapBefore >> 20, heapAfter >> 20) : "");
     System.out.printf(Locale.ROOT, "| endpoint | requests | p50 ms | p99 ms | max ms |%n|---|---|---|---|---|%n");
     new TreeMap<>(latencies).forEach((endpoint, samples) -> {
       List<Long> sorted = new ArrayList<>(samples);
