@@ -29,6 +29,7 @@ public final class ProcessorSettings {
   public static final String KEYWORDS_KEY = "processor.keywords-per-paper";
   public static final String TREND_TOP_KEY = "processor.trend-top";
   public static final String TREND_INTERVAL_KEY = "processor.trend-emit-interval-ms";
+  public static final String TREND_MIN_SUPPORT_KEY = "processor.trend-min-support";
   /**
    * {@code host:port} where this instance answers interactive queries; other instances of the
    * same application id forward queries for keys this one owns there. Unset: no forwarding.
@@ -61,7 +62,8 @@ public final class ProcessorSettings {
     return new PaperTopology.Options(
         settings.getInt(KEYWORDS_KEY, defaults.keywordsPerPaper()),
         settings.getInt(TREND_TOP_KEY, defaults.trendTop()),
-        Duration.ofMillis(settings.getInt(TREND_INTERVAL_KEY, (int) defaults.trendEmitInterval().toMillis())));
+        Duration.ofMillis(settings.getInt(TREND_INTERVAL_KEY, (int) defaults.trendEmitInterval().toMillis())),
+        settings.getInt(TREND_MIN_SUPPORT_KEY, defaults.trendMinSupport()));
   }
 
   /**

@@ -61,9 +61,17 @@ public final class PaperTopology {
   private PaperTopology() {}
 
   /** What the topology can be tuned with; defaults in {@link #defaults()}. */
-  public record Options(int keywordsPerPaper, int trendTop, Duration trendEmitInterval) {
+  public record Options(int keywordsPerPaper, int trendTop, Duration trendEmitInterval, int trendMinSupport) {
+    /** Papers a keyword needs in the 7-day window before it can trend, when not configured. */
+    public static final int DEFAULT_TREND_MIN_SUPPORT = 2;
+
+    /** Without a minimum support: every keyword can trend. */
+    public Options(int keywordsPerPaper, int trendTop, Duration trendEmitInterval) {
+      this(keywordsPerPaper, trendTop, trendEmitInterval, 1);
+    }
+
     public static Options defaults() {
-      return new Options(KeywordExtractor.DEFAULT_MAX_KEYWORDS, 25, Duration.ofSeconds(1));
+      return new Options(KeywordExtractor.DEFAULT_MAX_KEYWORDS, 25, Duration.ofSeconds(1), DEFAULT_TREND_MIN_SUPPORT);
     }
   }
 
@@ -135,7 +143,8 @@ public final class PaperTopology {
         Stores.persistentKeyValueStore(TRENDS_DIRTY_STORE), strings, strings));
     countChanges
         .repartition(Repartitioned.with(strings, Serdes.Long()).withName("counts-for-trends").withNumberOfPartitions(1))
-        .process(() -> new TrendProcessor(trendStores, options.trendTop(), options.trendEmitInterval()),
+        .process(() -> new TrendProcessor(trendStores, options.trendTop(), options.trendMinSupport(),
+            options.trendEmitInterval()),
             Named.as("trend"), TRENDS_BY_KEYWORD_STORE, TRENDS_BY_DATE_STORE, TRENDS_DIRTY_STORE)
         .to(topics.keywordTrends().name(), produced(topics.keywordTrends(), "to-keyword-trends"));
 

@@ -38,6 +38,7 @@ public final class TrendProcessor implements Processor<String, Long, String, Key
 
   private final Stores stores;
   private final int top;
+  private final long minSupport;
   private final Duration emitInterval;
   private ProcessorContext<String, KeywordTrend> context;
   private KeyValueStore<String, Long> byKeyword;
@@ -48,8 +49,17 @@ public final class TrendProcessor implements Processor<String, Long, String, Key
   public record Stores(String byKeyword, String byDate, String dirtyDates) {}
 
   public TrendProcessor(Stores stores, int top, Duration emitInterval) {
+    this(stores, top, 1, emitInterval);
+  }
+
+  /**
+   * @param minSupport papers a keyword needs in the 7-day window ({@code count7d}) before it can
+   *     trend: a phrase of one paper is not a trend, however new it is
+   */
+  public TrendProcessor(Stores stores, int top, long minSupport, Duration emitInterval) {
     this.stores = stores;
     this.top = top;
+    this.minSupport = minSupport;
     this.emitInterval = emitInterval;
   }
 
@@ -103,6 +113,9 @@ public final class TrendProcessor implements Processor<String, Long, String, Key
         KeyValue<String, Long> kv = ofDate.next();
         String keyword = kv.key.substring(date.toString().length() + 1);
         long count7d = sum(keyword, date.minusDays(TrendScore.WINDOW_DAYS - 1), date);
+        if (count7d < minSupport) {
+          continue;
+        }
         long baseline = sum(keyword, date.minusDays(LOOK_BACK), date.minusDays(TrendScore.WINDOW_DAYS));
         keywords.add(TrendingKeyword.newBuilder()
             .setKeyword(keyword)

@@ -8,6 +8,7 @@ import io.paperstream.schemas.KeywordTrend;
 import io.paperstream.schemas.TrendingKeyword;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.common.serialization.Serdes;
@@ -106,6 +107,43 @@ class TrendProcessorTest {
     assertThat(byDate).containsKey("2026-03-18");
     assertThat(byDate.get("2026-03-18")).isNull();
     assertThat(byDate.get("2026-03-20").getKeywords().get(0).getCount7d()).isEqualTo(2);
+  }
+
+  @Test
+  void aKeywordBelowTheMinimumSupportNeverTrends() {
+    // given a processor that needs 3 papers in the 7-day window, and a trend store of its own
+    TrendProcessor.Stores stores = new TrendProcessor.Stores("k", "d", "x");
+    Topology topology = new Topology();
+    topology.addSource("counts", Serdes.String().deserializer(), Serdes.Long().deserializer(), "counts");
+    topology.addProcessor("trend", () -> new TrendProcessor(stores, 10, 3, Duration.ofSeconds(1)), "counts");
+    for (String store : List.of("k", "d")) {
+      topology.addStateStore(Stores.keyValueStoreBuilder(
+          Stores.persistentKeyValueStore(store), Serdes.String(), Serdes.Long()), "trend");
+    }
+    topology.addStateStore(Stores.keyValueStoreBuilder(
+        Stores.persistentKeyValueStore("x"), Serdes.String(), Serdes.String()), "trend");
+    AvroSerde<KeywordTrend> trendSerde = AvroSerde.forType(KeywordTrend.class);
+    topology.addSink("trends", "trends", Serdes.String().serializer(), trendSerde.serializer(), "trend");
+    Properties config = new Properties();
+    config.put(StreamsConfig.APPLICATION_ID_CONFIG, "trend-support-test");
+    config.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.resolve("support").toString());
+    try (TopologyTestDriver supported = new TopologyTestDriver(topology, config)) {
+      TestInputTopic<String, Long> in = supported.createInputTopic("counts", Serdes.String().serializer(),
+          Serdes.Long().serializer());
+      TestOutputTopic<String, KeywordTrend> out = supported.createOutputTopic("trends", Serdes.String().deserializer(),
+          trendSerde.deserializer());
+
+      // when a one-paper phrase, a two-paper one and one with 1 + 2 papers over the week are counted
+      in.pipeInput("carried concomitant improvement|2026-03-20", 1L);
+      in.pipeInput("tide gauge|2026-03-20", 2L);
+      in.pipeInput("storm surge|2026-03-17", 1L);
+      in.pipeInput("storm surge|2026-03-20", 2L);
+      supported.advanceWallClockTime(Duration.ofSeconds(1));
+
+      // then only the keyword with 3 papers in its window trends
+      KeywordTrend trend = out.readKeyValuesToMap().get("2026-03-20");
+      assertThat(trend.getKeywords()).extracting(TrendingKeyword::getKeyword).containsExactly("storm surge");
+    }
   }
 
   @Test
