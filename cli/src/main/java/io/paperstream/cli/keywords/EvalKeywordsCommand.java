@@ -55,7 +55,7 @@ public final class EvalKeywordsCommand implements Callable<Integer> {
     KeywordExtractor extractor = new KeywordExtractor();
     List<LabeledPaper> before = labeled.between(null, from.minusDays(1));
     VocabularyBuilder vocabularyBuilder = new VocabularyBuilder(new KeywordCanonicalizer());
-    before.forEach(p -> vocabularyBuilder.add(p.keywords()));
+    before.forEach(p -> vocabularyBuilder.add(p.keywords(), extractor.candidatePhrases(p.title(), p.abstractText())));
     KeyphraseVocabulary vocabulary = vocabularyBuilder.build();
     List<KeywordEvaluation.Result> results = new ArrayList<>();
     results.add(KeywordEvaluation.run("learned, no vocabulary", measured,

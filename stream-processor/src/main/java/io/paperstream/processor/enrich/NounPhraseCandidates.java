@@ -211,8 +211,12 @@ final class NounPhraseCandidates {
     String tag = lexicon.tag(unit.token());
     if (PosLexicon.VERB.equals(tag)) {
       String term = unit.token().term();
-      // participles modify nouns ("hidden states", "supervised fine-tuning"); other verb forms end a phrase
-      return term.endsWith("ing") || term.endsWith("ed") || term.endsWith("en") ? tag : null;
+      // participles modify nouns ("hidden states", "supervised fine-tuning"); other verb forms end a
+      // phrase, and so does a participle right after a subject or a conjunction: a verb of its clause
+      // ("... and carried concomitant improvement", "which drifted")
+      boolean participle = term.endsWith("ing") || term.endsWith("ed") || term.endsWith("en");
+      String before = from > 0 ? segment.words.get(from - 1).term() : "";
+      return participle && !Vocabulary.CLAUSE_OPENERS.contains(before) ? tag : null;
     }
     return RUN_TAGS.contains(tag) ? tag : null;
   }

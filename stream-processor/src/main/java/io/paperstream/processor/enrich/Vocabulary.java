@@ -92,6 +92,15 @@ final class Vocabulary {
       "retraining", "recommending", "mapping", "matting", "imaging", "sensing",
       "hearing", "listening", "speaking", "printing", "manufacturing", "networking", "indexing", "searching", "ensembling", "bagging", "stacking", "mixing", "merging");
 
+  /**
+   * Words after which a participle is the verb of a clause, not a modifier of a noun: "and
+   * carried concomitant improvement", "which trained ...", "we fine-tuned ...".
+   */
+  static final Set<String> CLAUSE_OPENERS = Set.of(
+      "and", "or", "but", "nor", "which", "that", "who", "whom", "we", "they", "it", "he", "she", "also",
+      "then", "thus", "hence", "has", "have", "had", "is", "are", "was", "were", "be", "been", "being",
+      "not", "never", "i", "you", "this", "these", "those");
+
   /** Words ending in -ly that are not adverbs; every other -ly word breaks a phrase. */
   static final Set<String> LY_NOUNS = Set.of(
       "anomaly", "family", "assembly", "supply", "monopoly", "butterfly", "reply", "italy", "rally",

@@ -1,0 +1,61 @@
+package io.paperstream.processor.enrich;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class KeyphraseRankerTest {
+
+  private final NounPhraseCandidates candidates =
+      new NounPhraseCandidates(new KeywordCanonicalizer(), PosLexicon.shipped());
+
+  /** A model that only looks at one feature, so the expected order follows from the text. */
+  private static RankerModel modelOn(String feature, double weight, double bias, double threshold) {
+    double[] w = new double[CandidateFeatures.NAMES.size()];
+    w[0] = bias;
+    w[CandidateFeatures.NAMES.indexOf(feature)] = weight;
+    return new RankerModel("test", w.clone(), w.clone(), threshold, threshold, 1);
+  }
+
+  @Test
+  void ranksByProbabilityAndStopsAtTheThreshold() {
+    // given a model for which only the title matters
+    KeyphraseRanker ranker = new KeyphraseRanker(modelOn("in-title", 6, -3, 0.5));
+    NounPhraseCandidates.Text text = candidates.of("Brine Ledger",
+        "Harbour gauges, tide tables, coral sensors and storm surges are described.");
+
+    // when
+    List<String> keywords = ranker.rank(text, KeyphraseVocabulary.EMPTY, 15);
+
+    // then the title's three candidates, the only ones above the threshold, fill the minimum
+    assertThat(keywords).hasSize(KeyphraseRanker.MIN_KEYWORDS)
+        .containsExactlyInAnyOrder("brine", "brine ledger", "ledger");
+  }
+
+  @Test
+  void neverMoreThanTheMaximum() {
+    // given a model that keeps everything
+    KeyphraseRanker ranker = new KeyphraseRanker(modelOn("bias", 5, 0, 0.01));
+    NounPhraseCandidates.Text text = candidates.of("Brine Ledger",
+        "Harbour gauges, tide tables, coral sensors, storm surges, reef maps and kelp beds are described.");
+
+    // when / then
+    assertThat(ranker.rank(text, KeyphraseVocabulary.EMPTY, 4)).hasSize(4);
+  }
+
+  @Test
+  void theVocabularyRaisesAPhraseOthersChose() {
+    // given a model that trusts the vocabulary, and a vocabulary that knows "kelp bed"
+    KeyphraseRanker ranker = new KeyphraseRanker(modelOn("vocabulary-log-papers", 3, -2, 0.5));
+    NounPhraseCandidates.Text text = candidates.of("Coastal Notes", "Harbour gauges, tide tables and kelp beds.");
+    KeyphraseVocabulary vocabulary = KeyphraseVocabulary.of(Map.of("kelp bed", 40L), 100);
+
+    // when
+    List<String> with = ranker.rank(text, vocabulary, 15);
+
+    // then
+    assertThat(with.get(0)).isEqualTo("kelp bed");
+  }
+}

@@ -1,0 +1,79 @@
+package io.paperstream.processor.enrich;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class NounPhraseCandidatesTest {
+
+  private final NounPhraseCandidates candidates =
+      new NounPhraseCandidates(new KeywordCanonicalizer(), PosLexicon.shipped());
+
+  private List<String> phrases(String title, String abstractText) {
+    return candidates.of(title, abstractText).candidates().stream().map(c -> c.phrase).toList();
+  }
+
+  @Test
+  void nounPhrasesAndTheirNounEndingPartsAreCandidates() {
+    // given an invented abstract
+    String text = "The harbour gauge network improves multimodal tide forecasting capabilities.";
+
+    // when
+    List<String> phrases = phrases("Brine Ledgers", text);
+
+    // then whole noun phrases and the shorter phrases inside them that end in a noun
+    assertThat(phrases).contains("brine ledger", "harbour gauge network", "gauge network", "harbour gauge",
+        "multimodal tide forecasting capability", "tide forecasting", "forecasting capability");
+  }
+
+  @Test
+  void verbsAdverbsAndClauseFragmentsNeverBecomeCandidates() {
+    // given
+    String text = "We propose that coral sensors significantly outperform drifting buoys, which rapidly drive "
+        + "embodied agents and carried concomitant improvement.";
+
+    // when
+    List<String> phrases = phrases(null, text);
+
+    // then no candidate begins or ends with a verb, an adverb or a function word
+    assertThat(phrases).contains("coral sensor", "drifting buoy");
+    assertThat(phrases).noneMatch(p -> p.contains("propose") || p.contains("outperform") || p.contains("significantly")
+        || p.contains("rapidly") || p.startsWith("which") || p.startsWith("drive ") || p.startsWith("carried "));
+  }
+
+  @Test
+  void hyphenatedCompoundsStayWholeAndParticiplesOnlyModify() {
+    // given
+    String text = "A rule-based tide model uses text-to-image priors; supervised fine-tuning of hidden states. "
+        + "The model is fine-tuned.";
+
+    // when
+    List<String> phrases = phrases(null, text);
+
+    // then
+    assertThat(phrases).contains("rule based tide model", "text to image prior", "supervised fine tuning",
+        "hidden state");
+    assertThat(phrases).doesNotContain("fine tuned", "based tide model");
+  }
+
+  @Test
+  void countsOccurrencesTitleAndPositionPerCanonicalPhrase() {
+    // given a concept said in the title and twice more, once as an acronym the text defines
+    NounPhraseCandidates.Text text = candidates.of("Brine Ledgers for Tide Gauges",
+        "Brine ledgers (BLs) keep tide gauges honest. A BL is cheap.");
+
+    // when
+    Map<String, Candidate> byPhrase = new java.util.HashMap<>();
+    text.candidates().forEach(c -> byPhrase.put(c.phrase, c));
+
+    // then
+    Candidate ledger = byPhrase.get("brine ledger");
+    assertThat(ledger.occurrences).isEqualTo(3);
+    assertThat(ledger.inTitle).isEqualTo(1);
+    assertThat(ledger.firstPosition).isZero();
+    assertThat(ledger.definedConcept).isTrue();
+    assertThat(text.definitions()).containsEntry("bl", "brine ledger");
+  }
+}
