@@ -99,7 +99,7 @@ public final class KeyphraseTrainer {
     KeyphraseVocabulary all = withVocabulary ? vocabulary(papers) : KeyphraseVocabulary.EMPTY;
     List<Example> examples = new ArrayList<>();
     for (LabeledPaper paper : papers) {
-      Set<String> gold = keys(paper.keywords());
+      Set<String> gold = KeywordScores.keys(paper.keywords());
       KeyphraseVocabulary others = withVocabulary
           ? leaveOneOut(all, VocabularyBuilder.phrasesOf(canonicalizer, paper.keywords()))
           : KeyphraseVocabulary.EMPTY;
@@ -131,17 +131,6 @@ public final class KeyphraseTrainer {
       }
     }
     return best;
-  }
-
-  private static Set<String> keys(List<String> phrases) {
-    Set<String> keys = new HashSet<>();
-    for (String phrase : phrases) {
-      String key = KeyphraseMatch.key(phrase);
-      if (!key.isEmpty()) {
-        keys.add(key);
-      }
-    }
-    return keys;
   }
 
   private static KeyphraseVocabulary leaveOneOut(KeyphraseVocabulary all, Set<String> own) {

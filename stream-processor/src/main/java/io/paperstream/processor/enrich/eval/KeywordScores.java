@@ -29,7 +29,8 @@ public final class KeywordScores {
     matched += got.size();
   }
 
-  static Set<String> keys(List<String> phrases) {
+  /** The distinct non-blank matching keys ({@link KeyphraseMatch}) of some phrases. */
+  public static Set<String> keys(List<String> phrases) {
     Set<String> keys = new LinkedHashSet<>();
     for (String phrase : phrases) {
       String key = KeyphraseMatch.key(phrase);
