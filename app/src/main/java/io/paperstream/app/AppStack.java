@@ -8,6 +8,7 @@ import io.paperstream.processor.app.PaperProcessor;
 import io.paperstream.processor.app.ProcessorSettings;
 import io.paperstream.processor.enrich.KeywordExtractor;
 import io.paperstream.processor.topology.PaperTopology;
+import io.paperstream.schemas.KeywordDateKey;
 import io.paperstream.schemas.Topics;
 import java.util.HashSet;
 import java.util.Map;
@@ -182,7 +183,7 @@ public final class AppStack implements AutoCloseable {
   public long keywords() {
     Set<String> keywords = new HashSet<>();
     countKeys(PaperTopology.TRENDS_BY_KEYWORD_STORE, key -> {
-      keywords.add(key.substring(0, key.lastIndexOf('|')));
+      keywords.add(KeywordDateKey.keywordOf(key));
       return key;
     });
     return keywords.size();

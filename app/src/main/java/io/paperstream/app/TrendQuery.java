@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.paperstream.processor.trend.TrendScore;
+import io.paperstream.schemas.KeywordDateKey;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -103,8 +104,8 @@ final class TrendQuery {
   ObjectNode series(ReadOnlyKeyValueStore<String, Long> byKeyword, String keyword, String canonical, LocalDate from,
       LocalDate to) {
     TreeMap<LocalDate, Long> counts = new TreeMap<>();
-    String lower = canonical + TrendStoreKeys.SEP + (from == null ? "" : from.toString());
-    String upper = canonical + TrendStoreKeys.SEP + (to == null ? "9999-12-31" : to.toString());
+    String lower = from == null ? KeywordDateKey.keywordPrefix(canonical) : TrendStoreKeys.byKeyword(canonical, from);
+    String upper = TrendStoreKeys.byKeyword(canonical, to == null ? LocalDate.of(9999, 12, 31) : to);
     try (KeyValueIterator<String, Long> found = byKeyword.range(lower, upper)) {
       while (found.hasNext()) {
         KeyValue<String, Long> kv = found.next();

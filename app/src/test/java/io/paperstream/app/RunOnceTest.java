@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.paperstream.schemas.KeywordDateKey;
 import io.paperstream.schemas.PaperKeys;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -68,7 +69,8 @@ class RunOnceTest {
     // and the daily counts equal a recount of the exported papers
     Map<String, Long> expectedCounts = new TreeMap<>();
     papers.values().forEach(paper -> strings(paper.path("keywords")).forEach(keyword ->
-        expectedCounts.merge(keyword + "|" + paper.path("publishedDate").asText(), 1L, Long::sum)));
+        expectedCounts.merge(KeywordDateKey.of(keyword, LocalDate.parse(paper.path("publishedDate").asText())).encode(),
+            1L, Long::sum)));
     Map<String, Long> counts = new TreeMap<>();
     table(export.resolve("keyword-daily-counts.jsonl")).forEach((key, value) -> counts.put(key, value.path("count").asLong()));
     assertThat(counts).isEqualTo(expectedCounts).containsEntry("large language model|2026-03-18", 1L);
@@ -109,9 +111,8 @@ class RunOnceTest {
   static Map<String, Map<String, List<Object>>> expectedTrends(Map<String, Long> counts) {
     Map<String, Map<LocalDate, Long>> byKeyword = new HashMap<>();
     counts.forEach((key, count) -> {
-      int split = key.lastIndexOf('|');
-      byKeyword.computeIfAbsent(key.substring(0, split), k -> new HashMap<>())
-          .put(LocalDate.parse(key.substring(split + 1)), count);
+      KeywordDateKey decoded = KeywordDateKey.decode(key);
+      byKeyword.computeIfAbsent(decoded.keyword(), k -> new HashMap<>()).put(decoded.date(), count);
     });
     Map<String, Map<String, List<Object>>> trends = new TreeMap<>();
     byKeyword.forEach((keyword, days) -> days.forEach((date, count) -> {

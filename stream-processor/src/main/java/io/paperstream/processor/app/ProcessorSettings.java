@@ -30,6 +30,15 @@ public final class ProcessorSettings {
   public static final String TREND_TOP_KEY = "processor.trend-top";
   public static final String TREND_INTERVAL_KEY = "processor.trend-emit-interval-ms";
   public static final String TREND_MIN_SUPPORT_KEY = "processor.trend-min-support";
+  public static final String COMMIT_INTERVAL_KEY = "processor.commit-interval-ms";
+  public static final String CACHE_KEY = "processor.cache-mb";
+  public static final String ROCKSDB_MEMORY_KEY = "processor.rocksdb.memory-mb";
+  /** Two stream threads: the machine this runs on has at least two cores to give them. */
+  public static final int DEFAULT_THREADS = 2;
+  /** Kafka Streams' own default under exactly-once: each hop adds up to one interval of latency. */
+  public static final int DEFAULT_COMMIT_INTERVAL_MS = 100;
+  public static final int DEFAULT_CACHE_MB = 10;
+  public static final int DEFAULT_ROCKSDB_MEMORY_MB = 64;
   /**
    * {@code host:port} where this instance answers interactive queries; other instances of the
    * same application id forward queries for keys this one owns there. Unset: no forwarding.
@@ -77,7 +86,12 @@ public final class ProcessorSettings {
     config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
     config.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG,
         settings.get(GUARANTEE_KEY, StreamsConfig.EXACTLY_ONCE_V2));
-    config.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, settings.getInt(THREADS_KEY, 1));
+    config.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, settings.getInt(THREADS_KEY, DEFAULT_THREADS));
+    config.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, settings.getInt(COMMIT_INTERVAL_KEY, DEFAULT_COMMIT_INTERVAL_MS));
+    config.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, (long) settings.getInt(CACHE_KEY, DEFAULT_CACHE_MB) << 20);
+    config.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedRocksDbMemory.class);
+    config.put(BoundedRocksDbMemory.MEMORY_BYTES_CONFIG,
+        Long.toString((long) settings.getInt(ROCKSDB_MEMORY_KEY, DEFAULT_ROCKSDB_MEMORY_MB) << 20));
     config.put(StreamsConfig.STATE_DIR_CONFIG, stateDir().toString());
     config.put(StreamsConfig.REPLICATION_FACTOR_CONFIG,
         settings.getInt(PipelineTopics.REPLICATION_KEY, PipelineTopics.DEFAULT_REPLICATION));

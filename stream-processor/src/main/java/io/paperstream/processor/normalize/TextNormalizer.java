@@ -45,8 +45,6 @@ public final class TextNormalizer {
 
   /** Characters that print nothing; a soft hyphen inside a word must not split it. */
   private static final Pattern INVISIBLE = Pattern.compile("[\\u00AD\\u200B\\u2060\\uFEFF]");
-  /** Every kind of white space and control character, including line and paragraph separators. */
-  private static final Pattern WHITESPACE = Pattern.compile("[\\s\\p{Z}\\p{Cc}]+");
 
   // ---- LaTeX ---------------------------------------------------------------------------------
 
@@ -117,20 +115,32 @@ public final class TextNormalizer {
     return collapseWhitespace(text);
   }
 
+  /**
+   * Each rule runs only when the text holds a character it needs (most abstracts hold no
+   * backslash, dollar or brace at all): the regular expressions were the normalizer's cost.
+   */
   private static String latexToText(String text) {
-    text = LINE_BREAK.matcher(text).replaceAll(" ");
-    // escaped characters first, so that no later rule mistakes them for markup
-    text = text.replace("\\{", String.valueOf(ESCAPED_OPEN_BRACE))
-        .replace("\\}", String.valueOf(ESCAPED_CLOSE_BRACE))
-        .replace("\\$", String.valueOf(ESCAPED_DOLLAR))
-        .replace("\\%", "%").replace("\\&", "&").replace("\\_", "_").replace("\\#", "#");
-    text = CITATION.matcher(text).replaceAll("");
-    text = RAISE.matcher(text).replaceAll("");
-    text = replace(INLINE_MATH, text, m -> m.group(1));
-    text = replace(SYMBOL_ACCENT, text, m -> accented(m.group(1), m.group(2) != null ? m.group(2) : m.group(3)));
-    text = replace(LETTER_ACCENT, text, m -> accented(m.group(1), m.group(2)));
+    if (has(text, '\\')) {
+      text = LINE_BREAK.matcher(text).replaceAll(" ");
+      // escaped characters first, so that no later rule mistakes them for markup
+      text = text.replace("\\{", String.valueOf(ESCAPED_OPEN_BRACE))
+          .replace("\\}", String.valueOf(ESCAPED_CLOSE_BRACE))
+          .replace("\\$", String.valueOf(ESCAPED_DOLLAR))
+          .replace("\\%", "%").replace("\\&", "&").replace("\\_", "_").replace("\\#", "#");
+      text = CITATION.matcher(text).replaceAll("");
+    }
+    if (text.contains("raise")) {
+      text = RAISE.matcher(text).replaceAll("");
+    }
+    if (has(text, '$')) {
+      text = replace(INLINE_MATH, text, m -> m.group(1));
+    }
+    if (has(text, '\\')) {
+      text = replace(SYMBOL_ACCENT, text, m -> accented(m.group(1), m.group(2) != null ? m.group(2) : m.group(3)));
+      text = replace(LETTER_ACCENT, text, m -> accented(m.group(1), m.group(2)));
+    }
     // innermost first, so nested markup ({\bf \emph{x}}) unwinds in a few rounds
-    for (int round = 0; round < 5; round++) {
+    for (int round = 0; round < 5 && has(text, '{'); round++) {
       String before = text;
       text = replace(TEXT_MACRO, text, m -> m.group(1));
       text = replace(BARE_TEXT_MACRO, text, m -> m.group(1));
@@ -139,15 +149,32 @@ public final class TextNormalizer {
         break;
       }
     }
-    text = replace(BARE_MACRO, text, m -> MACRO_TEXT.getOrDefault(m.group(1), m.group(1)));
-    text = replace(SPACING, text, m -> m.group(1).equals(" ") || ",;:".contains(m.group(1)) ? " " : "");
-    text = BRACE.matcher(text).replaceAll("");
-    text = replace(DOUBLE_QUOTED, text, m -> "“" + m.group(1) + "”");
-    text = text.replace("``", "“").replace("''", "”");
-    text = replace(SINGLE_QUOTED, text, m -> "‘" + m.group(1) + "’");
-    text = TIE.matcher(text).replaceAll(" ");
-    text = dashes(text);
+    if (has(text, '\\')) {
+      text = replace(BARE_MACRO, text, m -> MACRO_TEXT.getOrDefault(m.group(1), m.group(1)));
+      text = replace(SPACING, text, m -> m.group(1).equals(" ") || ",;:".contains(m.group(1)) ? " " : "");
+    }
+    if (has(text, '{') || has(text, '}')) {
+      text = BRACE.matcher(text).replaceAll("");
+    }
+    if (has(text, '`')) {
+      text = replace(DOUBLE_QUOTED, text, m -> "“" + m.group(1) + "”");
+      text = text.replace("``", "“");
+    }
+    text = text.replace("''", "”");
+    if (has(text, '`')) {
+      text = replace(SINGLE_QUOTED, text, m -> "‘" + m.group(1) + "’");
+    }
+    if (has(text, '~')) {
+      text = TIE.matcher(text).replaceAll(" ");
+    }
+    if (text.contains("--")) {
+      text = dashes(text);
+    }
     return text.replace(ESCAPED_OPEN_BRACE, '{').replace(ESCAPED_CLOSE_BRACE, '}').replace(ESCAPED_DOLLAR, '$');
+  }
+
+  private static boolean has(String text, char c) {
+    return text.indexOf(c) >= 0;
   }
 
   /** {@code --} and {@code ---} as dashes, except in arrows and command-line flags. */
@@ -176,8 +203,37 @@ public final class TextNormalizer {
     return mark == null ? base : base + mark;
   }
 
-  private static String collapseWhitespace(String text) {
-    return WHITESPACE.matcher(text).replaceAll(" ").strip();
+  /**
+   * Every run of white space and control characters (line and paragraph separators included) as
+   * one space, ends trimmed: {@code [\\s\\p{Z}\\p{Cc}]+} → {@code " "}, then strip, in one pass
+   * without a regex.
+   */
+  static String collapseWhitespace(String text) {
+    StringBuilder out = new StringBuilder(text.length());
+    boolean pendingSpace = false;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (isWhitespace(c)) {
+        pendingSpace = true;
+      } else {
+        if (pendingSpace && out.length() > 0) {
+          out.append(' ');
+        }
+        pendingSpace = false;
+        out.append(c);
+      }
+    }
+    return out.toString();
+  }
+
+  /** {@code [\s\p{Z}\p{Cc}]}: ASCII white space, Unicode separators, control characters. */
+  private static boolean isWhitespace(char c) {
+    if (c == ' ' || (c >= '\t' && c <= '\r')) {
+      return true;
+    }
+    int type = Character.getType(c);
+    return type == Character.SPACE_SEPARATOR || type == Character.LINE_SEPARATOR
+        || type == Character.PARAGRAPH_SEPARATOR || type == Character.CONTROL;
   }
 
   static String replace(Pattern pattern, String text, Function<Matcher, String> replacement) {

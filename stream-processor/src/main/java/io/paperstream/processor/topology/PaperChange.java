@@ -1,10 +1,14 @@
 package io.paperstream.processor.topology;
 
+import io.paperstream.schemas.KeywordDateKey;
+import io.paperstream.schemas.KeywordDelta;
+import io.paperstream.schemas.KeywordDeltas;
 import io.paperstream.schemas.Paper;
-import java.time.LocalDate;
-import java.util.HashMap;
-import java.util.Map;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * A material change to one paper's record: the record before and after (null when absent) and,
@@ -12,48 +16,40 @@ import java.util.Objects;
  */
 record PaperChange(String paperId, Paper before, Paper after, String movedTo) {
 
-  static final String SEPARATOR = "|";
-
-  /**
-   * Link-table updates for the keyword counts: {@code keyword|date|paperId} → paper id for
-   * each (keyword, date) the paper gained, → null for each it lost.
-   */
-  Map<String, String> linkUpdates() {
-    Map<String, String> before = links(this.before);
-    Map<String, String> after = links(this.after);
-    Map<String, String> updates = new HashMap<>();
-    before.keySet().stream().filter(k -> !after.containsKey(k)).forEach(k -> updates.put(k, null));
-    after.forEach((k, v) -> {
-      if (!before.containsKey(k)) {
-        updates.put(k, v);
-      }
-    });
-    return updates;
-  }
-
-  static String keywordDateKey(String keyword, LocalDate date) {
-    return keyword + SEPARATOR + date;
-  }
-
-  /** {@code keyword|date} of a link key {@code keyword|date|paperId}. */
-  static String keywordDateOfLink(String linkKey) {
-    int last = linkKey.indexOf(SEPARATOR, linkKey.indexOf(SEPARATOR) + 1);
-    return linkKey.substring(0, last);
-  }
-
-  private static Map<String, String> links(Paper paper) {
-    Map<String, String> links = new HashMap<>();
-    if (paper == null || paper.getPublishedDate() == null) {
-      return links;
-    }
-    for (String keyword : paper.getKeywords()) {
-      links.put(keywordDateKey(keyword, paper.getPublishedDate()) + SEPARATOR + paper.getPaperId(),
-          paper.getPaperId());
-    }
-    return links;
-  }
-
   PaperChange {
     Objects.requireNonNull(paperId, "paperId");
+  }
+
+  /**
+   * How this change moves the distinct-paper counts, all in one record: -1 for each (keyword,
+   * published date) the record lost, +1 for each it gained. Exact because the deduplicator's
+   * store holds exactly the record that was counted before.
+   */
+  KeywordDeltas keywordDeltas() {
+    Set<KeywordDateKey> before = counted(this.before);
+    Set<KeywordDateKey> after = counted(this.after);
+    List<KeywordDelta> deltas = new ArrayList<>();
+    for (KeywordDateKey key : before) {
+      if (!after.contains(key)) {
+        deltas.add(new KeywordDelta(key.keyword(), key.date(), -1));
+      }
+    }
+    for (KeywordDateKey key : after) {
+      if (!before.contains(key)) {
+        deltas.add(new KeywordDelta(key.keyword(), key.date(), 1));
+      }
+    }
+    return new KeywordDeltas(paperId, deltas);
+  }
+
+  /** The (keyword, date) pairs a record counts for: none without a published date. */
+  private static Set<KeywordDateKey> counted(Paper paper) {
+    Set<KeywordDateKey> keys = new LinkedHashSet<>();
+    if (paper != null && paper.getPublishedDate() != null) {
+      for (String keyword : paper.getKeywords()) {
+        keys.add(KeywordDateKey.of(keyword, paper.getPublishedDate()));
+      }
+    }
+    return keys;
   }
 }

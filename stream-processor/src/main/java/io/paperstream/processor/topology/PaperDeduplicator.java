@@ -7,13 +7,14 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * Keeps one record per paper and says what changed.
+ * Steps 3 and 4: keeps one record per paper, enriched, and says what changed.
  *
  * <p>Runs partitioned by resolved paper id. A sighting folds into the paper's record; a change
  * is published only when something material changed, so the same page seen twice emits
  * nothing. A record whose {@code paperId} differs from its key is a hand-over from a retired
  * title key (see {@link IdentityResolver}): the record under the key is removed and sent on to
- * the id.
+ * the id. Keywords are derived here, once per paper (and again only when its text changes),
+ * not once per sighting.
  */
 final class PaperDeduplicator implements Processor<String, Paper, String, PaperChange> {
 
@@ -46,7 +47,7 @@ final class PaperDeduplicator implements Processor<String, Paper, String, PaperC
       }
       return;
     }
-    Paper merged = existing == null ? sighting : merger.merge(key, existing, sighting);
+    Paper merged = existing == null ? merger.first(sighting) : merger.merge(key, existing, sighting);
     papers.put(key, merged);
     if (existing == null || PaperMerger.materiallyDifferent(existing, merged)) {
       context.forward(record.withValue(new PaperChange(key, existing, merged, null)));

@@ -35,6 +35,12 @@ public final class PaperMerger {
     this.vocabulary = vocabulary;
   }
 
+  /** The first record of a paper: {@code sighting}, with its keywords derived unless it has them. */
+  public Paper first(Paper sighting) {
+    return sighting.getKeywords().isEmpty()
+        ? enricher.enrich(sighting, sighting.getSourceKeywords(), vocabulary) : sighting;
+  }
+
   /** {@code existing} and {@code seen} folded into one record keyed {@code paperId}. */
   public Paper merge(String paperId, Paper existing, Paper seen) {
     boolean seenIsNewer = !seen.getLastSeen().isBefore(existing.getLastSeen());
@@ -64,7 +70,24 @@ public final class PaperMerger {
         .setSightings(sources.size())
         .setSources(new ArrayList<>(sources))
         .build();
+    return withKeywords(merged, existing, seen);
+  }
+
+  /** The keywords of an earlier record derived from the same text, else derived anew. */
+  private Paper withKeywords(Paper merged, Paper... earlier) {
+    for (Paper record : earlier) {
+      if (!record.getKeywords().isEmpty() && sameText(record, merged)) {
+        merged.setKeywords(record.getKeywords());
+        return merged;
+      }
+    }
     return enricher.enrich(merged, merged.getSourceKeywords(), vocabulary);
+  }
+
+  /** Whether the keywords of {@code a} are those of {@code b}: the extractor reads only these fields. */
+  private static boolean sameText(Paper a, Paper b) {
+    return Objects.equals(a.getTitle(), b.getTitle()) && Objects.equals(a.getAbstract$(), b.getAbstract$())
+        && Objects.equals(a.getSourceKeywords(), b.getSourceKeywords());
   }
 
   /**

@@ -1,14 +1,14 @@
 package io.paperstream.processor.trend;
 
+import io.paperstream.schemas.KeywordDateKey;
 import io.paperstream.schemas.KeywordTrend;
 import io.paperstream.schemas.TrendingKeyword;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -17,19 +17,20 @@ import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * Keeps the keyword trends of every date from the stream of daily keyword counts.
+ * Step 6: keeps the keyword trends of every date from the stream of changed daily counts.
  *
  * <p>A trend ranks all keywords of a date and looks 34 days back, so it needs every count in
- * one place: this processor runs on a single-partition repartition of the counts (keywords ×
- * days is small). A count update marks the dates whose trend it can change (its own date and
- * the later dates, up to 34 days on, where the keyword also appears); marked dates are
+ * one place: it runs in the single-partition task of the {@link KeywordCounter}, after it, and
+ * reads the counter's stores. A count update marks the dates whose trend it can change (its own
+ * date and the later dates, up to 34 days on, where the keyword also appears); marked dates are
  * recomputed once per punctuation instead of once per update, which keeps bursts cheap. The
  * marks live in a store, so a crash between update and punctuation loses none.
  */
 public final class TrendProcessor implements Processor<String, Long, String, KeywordTrend> {
 
-  static final String SEPARATOR = "|";
   private static final int LOOK_BACK = TrendScore.WINDOW_DAYS + TrendScore.BASELINE_DAYS - 1;
+  /** Marked dates recomputed from one read of the counts: bounds the memory of a recomputation. */
+  private static final int SPAN_DAYS = 31;
   private static final Comparator<TrendingKeyword> RANKING = Comparator
       .comparingLong(TrendingKeyword::getCount).reversed()
       .thenComparing(Comparator.comparingLong(TrendingKeyword::getCount7d).reversed())
@@ -72,75 +73,66 @@ public final class TrendProcessor implements Processor<String, Long, String, Key
     context.schedule(emitInterval, PunctuationType.WALL_CLOCK_TIME, now -> emitDirty());
   }
 
-  /** Key {@code keyword|YYYY-MM-DD}; value the count, or null when it fell to zero. */
+  /** Key {@code keyword|YYYY-MM-DD}, already counted in the stores; value the count, or null at zero. */
   @Override
   public void process(Record<String, Long> record) {
-    int split = record.key().lastIndexOf(SEPARATOR);
-    String keyword = record.key().substring(0, split);
-    LocalDate date = LocalDate.parse(record.key().substring(split + 1));
-    Long count = record.value();
-    if (count == null || count <= 0) {
-      byKeyword.delete(record.key());
-      byDate.delete(date + SEPARATOR + keyword);
-    } else {
-      byKeyword.put(record.key(), count);
-      byDate.put(date + SEPARATOR + keyword, count);
-    }
-    dirty.put(date.toString(), "");
-    try (KeyValueIterator<String, Long> later =
-        byKeyword.range(keyword + SEPARATOR + date.plusDays(1), keyword + SEPARATOR + date.plusDays(LOOK_BACK))) {
-      later.forEachRemaining(kv -> dirty.put(kv.key.substring(split + 1), ""));
+    KeywordDateKey changed = KeywordDateKey.decode(record.key());
+    dirty.put(changed.date().toString(), "");
+    try (KeyValueIterator<String, Long> later = byKeyword.range(
+        KeywordDateKey.of(changed.keyword(), changed.date().plusDays(1)).encode(),
+        KeywordDateKey.of(changed.keyword(), changed.date().plusDays(LOOK_BACK)).encode())) {
+      later.forEachRemaining(kv -> dirty.put(KeywordDateKey.decode(kv.key).date().toString(), ""));
     }
   }
 
+  /**
+   * Recomputes and emits the marked dates, in spans of at most {@link #SPAN_DAYS} days: each span's
+   * counts (with the 34 days before it) are read once, so memory stays bounded however many
+   * dates a backfill marked.
+   */
   private void emitDirty() {
-    List<String> dates = new ArrayList<>();
+    List<LocalDate> dates = new ArrayList<>();
     try (KeyValueIterator<String, String> all = dirty.all()) {
-      all.forEachRemaining(kv -> dates.add(kv.key));
+      all.forEachRemaining(kv -> dates.add(LocalDate.parse(kv.key)));
     }
-    for (String date : dates) {
-      KeywordTrend trend = trendOf(LocalDate.parse(date));
-      long now = context.currentSystemTimeMs();
-      context.forward(new Record<>(date, trend.getKeywords().isEmpty() ? null : trend, now));
-      dirty.delete(date);
+    Collections.sort(dates);
+    for (int first = 0; first < dates.size(); ) {
+      LocalDate spanStart = dates.get(first);
+      int end = first;
+      while (end < dates.size() && !dates.get(end).isAfter(spanStart.plusDays(SPAN_DAYS - 1))) {
+        end++;
+      }
+      DailyCountWindow window = DailyCountWindow.read(byDate, spanStart.minusDays(LOOK_BACK), dates.get(end - 1));
+      for (LocalDate date : dates.subList(first, end)) {
+        KeywordTrend trend = trendOf(window, date);
+        long now = context.currentSystemTimeMs();
+        context.forward(new Record<>(date.toString(), trend.getKeywords().isEmpty() ? null : trend, now));
+        dirty.delete(date.toString());
+      }
+      first = end;
     }
   }
 
-  KeywordTrend trendOf(LocalDate date) {
+  private KeywordTrend trendOf(DailyCountWindow window, LocalDate date) {
     List<TrendingKeyword> keywords = new ArrayList<>();
-    try (KeyValueIterator<String, Long> ofDate = byDate.prefixScan(date + SEPARATOR, new StringSerializer())) {
-      while (ofDate.hasNext()) {
-        KeyValue<String, Long> kv = ofDate.next();
-        String keyword = kv.key.substring(date.toString().length() + 1);
-        long count7d = sum(keyword, date.minusDays(TrendScore.WINDOW_DAYS - 1), date);
-        if (count7d < minSupport) {
-          continue;
-        }
-        long baseline = sum(keyword, date.minusDays(LOOK_BACK), date.minusDays(TrendScore.WINDOW_DAYS));
-        keywords.add(TrendingKeyword.newBuilder()
-            .setKeyword(keyword)
-            .setCount(kv.value)
-            .setCount7d(count7d)
-            .setBaseline28d(baseline)
-            .setGrowth(TrendScore.growth(count7d, baseline))
-            .build());
+    window.on(date).forEach((keyword, count) -> {
+      long count7d = window.sum(keyword, date.minusDays(TrendScore.WINDOW_DAYS - 1), date);
+      if (count7d < minSupport) {
+        return;
       }
-    }
+      long baseline = window.sum(keyword, date.minusDays(LOOK_BACK), date.minusDays(TrendScore.WINDOW_DAYS));
+      keywords.add(TrendingKeyword.newBuilder()
+          .setKeyword(keyword)
+          .setCount(count)
+          .setCount7d(count7d)
+          .setBaseline28d(baseline)
+          .setGrowth(TrendScore.growth(count7d, baseline))
+          .build());
+    });
     keywords.sort(RANKING);
     return KeywordTrend.newBuilder()
         .setDate(date)
         .setKeywords(keywords.size() > top ? new ArrayList<>(keywords.subList(0, top)) : keywords)
         .build();
-  }
-
-  private long sum(String keyword, LocalDate from, LocalDate to) {
-    long total = 0;
-    try (KeyValueIterator<String, Long> days =
-        byKeyword.range(keyword + SEPARATOR + from, keyword + SEPARATOR + to)) {
-      while (days.hasNext()) {
-        total += days.next().value;
-      }
-    }
-    return total;
   }
 }

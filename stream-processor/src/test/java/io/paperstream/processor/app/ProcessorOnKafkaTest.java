@@ -15,6 +15,7 @@ import io.paperstream.kafka.testing.EmbeddedKafkaExtension;
 import io.paperstream.kafka.testing.TopicContents;
 import io.paperstream.schemas.DeadLetter;
 import io.paperstream.schemas.KeywordCount;
+import io.paperstream.schemas.KeywordDateKey;
 import io.paperstream.schemas.Paper;
 import io.paperstream.schemas.RawEntry;
 import io.paperstream.schemas.SourceKind;
@@ -189,7 +190,7 @@ class ProcessorOnKafkaTest {
     Map<String, Long> expected = new HashMap<>();
     for (Paper paper : papers.values()) {
       for (String keyword : new HashSet<>(paper.getKeywords())) {
-        expected.merge(keyword + "|" + paper.getPublishedDate(), 1L, Long::sum);
+        expected.merge(KeywordDateKey.of(keyword, paper.getPublishedDate()).encode(), 1L, Long::sum);
       }
     }
     Map<String, KeywordCount> counts =

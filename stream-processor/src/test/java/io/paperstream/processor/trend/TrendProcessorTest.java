@@ -4,10 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import io.paperstream.schemas.AvroSerde;
+import io.paperstream.schemas.KeywordDelta;
+import io.paperstream.schemas.KeywordDeltas;
 import io.paperstream.schemas.KeywordTrend;
 import io.paperstream.schemas.TrendingKeyword;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -28,19 +31,21 @@ class TrendProcessorTest {
   @TempDir Path stateDir;
 
   private TopologyTestDriver driver;
-  private TestInputTopic<String, Long> counts;
+  private TestInputTopic<String, KeywordDeltas> deltas;
   private TestOutputTopic<String, KeywordTrend> trends;
 
   @BeforeEach
   void start() {
     TrendProcessor.Stores stores = new TrendProcessor.Stores("by-keyword", "by-date", "dirty");
     Topology topology = new Topology();
-    topology.addSource("counts", Serdes.String().deserializer(), Serdes.Long().deserializer(), "counts");
-    topology.addProcessor("trend", () -> new TrendProcessor(stores, 2, Duration.ofSeconds(1)), "counts");
+    AvroSerde<KeywordDeltas> deltaSerde = AvroSerde.forType(KeywordDeltas.class);
+    topology.addSource("deltas", Serdes.String().deserializer(), deltaSerde.deserializer(), "deltas");
+    topology.addProcessor("count", () -> new KeywordCounter("by-keyword", "by-date"), "deltas");
+    topology.addProcessor("trend", () -> new TrendProcessor(stores, 2, 1, Duration.ofSeconds(1)), "count");
     topology.addStateStore(Stores.keyValueStoreBuilder(
-        Stores.persistentKeyValueStore("by-keyword"), Serdes.String(), Serdes.Long()), "trend");
+        Stores.persistentKeyValueStore("by-keyword"), Serdes.String(), Serdes.Long()), "count", "trend");
     topology.addStateStore(Stores.keyValueStoreBuilder(
-        Stores.persistentKeyValueStore("by-date"), Serdes.String(), Serdes.Long()), "trend");
+        Stores.persistentKeyValueStore("by-date"), Serdes.String(), Serdes.Long()), "count", "trend");
     topology.addStateStore(Stores.keyValueStoreBuilder(
         Stores.persistentKeyValueStore("dirty"), Serdes.String(), Serdes.String()), "trend");
     AvroSerde<KeywordTrend> trendSerde = AvroSerde.forType(KeywordTrend.class);
@@ -49,7 +54,7 @@ class TrendProcessorTest {
     config.put(StreamsConfig.APPLICATION_ID_CONFIG, "trend-test");
     config.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
     driver = new TopologyTestDriver(topology, config);
-    counts = driver.createInputTopic("counts", Serdes.String().serializer(), Serdes.Long().serializer());
+    deltas = driver.createInputTopic("deltas", Serdes.String().serializer(), deltaSerde.serializer());
     trends = driver.createOutputTopic("trends", Serdes.String().deserializer(), trendSerde.deserializer());
   }
 
@@ -62,11 +67,11 @@ class TrendProcessorTest {
   void handComputedExample() {
     // given daily counts of "lattice" (4 papers 10 days before D, 1 two days before, 2 on D)
     // and of "gauge" (5 papers on D, nothing before), with D = 2026-03-20
-    counts.pipeInput("lattice|2026-03-10", 4L);
-    counts.pipeInput("lattice|2026-03-18", 1L);
-    counts.pipeInput("lattice|2026-03-20", 2L);
-    counts.pipeInput("gauge|2026-03-20", 5L);
-    counts.pipeInput("tide|2026-03-20", 1L);
+    count("lattice", "2026-03-10", 4);
+    count("lattice", "2026-03-18", 1);
+    count("lattice", "2026-03-20", 2);
+    count("gauge", "2026-03-20", 5);
+    count("tide", "2026-03-20", 1);
 
     // when the trends are emitted
     driver.advanceWallClockTime(Duration.ofSeconds(1));
@@ -93,13 +98,13 @@ class TrendProcessorTest {
   @Test
   void aRetractedCountUpdatesLaterDatesToo() {
     // given a keyword on two dates in one week
-    counts.pipeInput("lattice|2026-03-18", 1L);
-    counts.pipeInput("lattice|2026-03-20", 2L);
+    count("lattice", "2026-03-18", 1);
+    count("lattice", "2026-03-20", 2);
     driver.advanceWallClockTime(Duration.ofSeconds(1));
     assertThat(trends.readKeyValuesToMap().get("2026-03-20").getKeywords().get(0).getCount7d()).isEqualTo(3);
 
     // when the earlier count is retracted
-    counts.pipeInput("lattice|2026-03-18", null);
+    count("lattice", "2026-03-18", -1);
     driver.advanceWallClockTime(Duration.ofSeconds(1));
 
     // then the earlier date's trend is deleted and the later date's 7-day count drops
@@ -109,16 +114,27 @@ class TrendProcessorTest {
     assertThat(byDate.get("2026-03-20").getKeywords().get(0).getCount7d()).isEqualTo(2);
   }
 
+  /** Moves the count of {@code keyword} on {@code date} by {@code delta} papers, as a paper change does. */
+  private void count(String keyword, String date, int delta) {
+    this.deltas.pipeInput("paper", deltas(keyword, date, delta));
+  }
+
+  private static KeywordDeltas deltas(String keyword, String date, int delta) {
+    return new KeywordDeltas("paper", List.of(new KeywordDelta(keyword, LocalDate.parse(date), delta)));
+  }
+
   @Test
   void aKeywordBelowTheMinimumSupportNeverTrends() {
-    // given a processor that needs 3 papers in the 7-day window, and a trend store of its own
+    // given a processor that needs 3 papers in the 7-day window, and stores of its own
     TrendProcessor.Stores stores = new TrendProcessor.Stores("k", "d", "x");
+    AvroSerde<KeywordDeltas> deltaSerde = AvroSerde.forType(KeywordDeltas.class);
     Topology topology = new Topology();
-    topology.addSource("counts", Serdes.String().deserializer(), Serdes.Long().deserializer(), "counts");
-    topology.addProcessor("trend", () -> new TrendProcessor(stores, 10, 3, Duration.ofSeconds(1)), "counts");
+    topology.addSource("deltas", Serdes.String().deserializer(), deltaSerde.deserializer(), "deltas");
+    topology.addProcessor("count", () -> new KeywordCounter("k", "d"), "deltas");
+    topology.addProcessor("trend", () -> new TrendProcessor(stores, 10, 3, Duration.ofSeconds(1)), "count");
     for (String store : List.of("k", "d")) {
       topology.addStateStore(Stores.keyValueStoreBuilder(
-          Stores.persistentKeyValueStore(store), Serdes.String(), Serdes.Long()), "trend");
+          Stores.persistentKeyValueStore(store), Serdes.String(), Serdes.Long()), "count", "trend");
     }
     topology.addStateStore(Stores.keyValueStoreBuilder(
         Stores.persistentKeyValueStore("x"), Serdes.String(), Serdes.String()), "trend");
@@ -128,16 +144,16 @@ class TrendProcessorTest {
     config.put(StreamsConfig.APPLICATION_ID_CONFIG, "trend-support-test");
     config.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.resolve("support").toString());
     try (TopologyTestDriver supported = new TopologyTestDriver(topology, config)) {
-      TestInputTopic<String, Long> in = supported.createInputTopic("counts", Serdes.String().serializer(),
-          Serdes.Long().serializer());
+      TestInputTopic<String, KeywordDeltas> in = supported.createInputTopic("deltas", Serdes.String().serializer(),
+          deltaSerde.serializer());
       TestOutputTopic<String, KeywordTrend> out = supported.createOutputTopic("trends", Serdes.String().deserializer(),
           trendSerde.deserializer());
 
       // when a one-paper phrase, a two-paper one and one with 1 + 2 papers over the week are counted
-      in.pipeInput("carried concomitant improvement|2026-03-20", 1L);
-      in.pipeInput("tide gauge|2026-03-20", 2L);
-      in.pipeInput("storm surge|2026-03-17", 1L);
-      in.pipeInput("storm surge|2026-03-20", 2L);
+      in.pipeInput("p", deltas("carried concomitant improvement", "2026-03-20", 1));
+      in.pipeInput("p", deltas("tide gauge", "2026-03-20", 2));
+      in.pipeInput("p", deltas("storm surge", "2026-03-17", 1));
+      in.pipeInput("p", deltas("storm surge", "2026-03-20", 2));
       supported.advanceWallClockTime(Duration.ofSeconds(1));
 
       // then only the keyword with 3 papers in its window trends
