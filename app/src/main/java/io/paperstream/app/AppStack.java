@@ -194,10 +194,14 @@ public final class AppStack implements AutoCloseable {
     return perInput.values().stream().allMatch(l -> l == 0);
   }
 
-  // The trend processor marks dates whose trend changed and emits them on its next punctuation.
-  // The marks live with the trend partition: on another instance, that instance tells.
+  // The trend and emerging processors mark dates whose answer changed and emit them on their next
+  // punctuation. The marks live with the trend partition: on another instance, that instance tells.
   private boolean trendsEmitted() {
-    KeyQueryMetadata owner = streams().queryMetadataForKey(PaperTopology.TRENDS_DIRTY_STORE, "",
+    return marksEmitted(PaperTopology.TRENDS_DIRTY_STORE) && marksEmitted(PaperTopology.EMERGING_DIRTY_STORE);
+  }
+
+  private boolean marksEmitted(String marks) {
+    KeyQueryMetadata owner = streams().queryMetadataForKey(marks, "",
         Serdes.String().serializer());
     if (owner == null || KeyQueryMetadata.NOT_AVAILABLE.equals(owner)) {
       return false;
@@ -206,7 +210,7 @@ public final class AppStack implements AutoCloseable {
       return true;
     }
     try (KeyValueIterator<String, Object> dirty = streams().store(StoreQueryParameters.fromNameAndType(
-        PaperTopology.TRENDS_DIRTY_STORE, QueryableStoreTypes.<String, Object>keyValueStore())).all()) {
+        marks, QueryableStoreTypes.<String, Object>keyValueStore())).all()) {
       return !dirty.hasNext();
     } catch (InvalidStateStoreException e) {
       return false;

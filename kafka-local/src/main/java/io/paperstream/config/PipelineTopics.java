@@ -24,7 +24,7 @@ public final class PipelineTopics {
   /** Topics that hold the latest value per key: compacted, so they keep every key forever. */
   private static final Set<String> TABLES =
       Set.of(Topics.PAPERS, Topics.KEYWORD_DAILY_COUNTS, Topics.KEYWORD_TRENDS, Topics.FETCH_LOG, Topics.INGEST_LOG,
-          Topics.KEYWORD_VOCABULARY);
+          Topics.KEYWORD_VOCABULARY, Topics.KEYWORD_EMERGING);
 
   private PipelineTopics() {}
 
@@ -65,7 +65,8 @@ public final class PipelineTopics {
         newTopic(topics.sightings(), Topics.SIGHTINGS, settings),
         newTopic(topics.fetchLog(), Topics.FETCH_LOG, settings),
         newTopic(topics.ingestLog(), Topics.INGEST_LOG, settings),
-        newTopic(topics.keywordVocabulary(), Topics.KEYWORD_VOCABULARY, settings));
+        newTopic(topics.keywordVocabulary(), Topics.KEYWORD_VOCABULARY, settings),
+        newTopic(topics.keywordEmerging(), Topics.KEYWORD_EMERGING, settings));
   }
 
   private static NewTopic newTopic(Topic<?, ?> topic, String logical, Settings settings) {

@@ -28,6 +28,7 @@ public final class Topics {
   public static final String FETCH_LOG = "fetch-log";
   public static final String INGEST_LOG = "ingest-log";
   public static final String KEYWORD_VOCABULARY = "keyword-vocabulary";
+  public static final String KEYWORD_EMERGING = "keyword-emerging";
 
   /** Logical name to default topic name, in pipeline order. */
   public static final Map<String, String> DEFAULT_NAMES = defaultNames();
@@ -45,6 +46,7 @@ public final class Topics {
   private final Topic<String, FetchLogEntry> fetchLog;
   private final Topic<String, FetchLogEntry> ingestLog;
   private final Topic<String, String> keywordVocabulary;
+  private final Topic<String, KeywordEmergence> keywordEmerging;
 
   private Topics(UnaryOperator<String> nameOf) {
     SchemaStore store = PublishedSchemas.load().store();
@@ -62,6 +64,8 @@ public final class Topics {
     this.fetchLog = new Topic<>(nameOf.apply(FETCH_LOG), keys, AvroSerde.forType(FetchLogEntry.class, store));
     this.ingestLog = new Topic<>(nameOf.apply(INGEST_LOG), keys, fetchLog.valueSerde());
     this.keywordVocabulary = new Topic<>(nameOf.apply(KEYWORD_VOCABULARY), keys, Serdes.String());
+    this.keywordEmerging =
+        new Topic<>(nameOf.apply(KEYWORD_EMERGING), keys, AvroSerde.forType(KeywordEmergence.class, store));
   }
 
   /**
@@ -144,6 +148,14 @@ public final class Topics {
     return keywordVocabulary;
   }
 
+  /**
+   * The emerging keywords of each date (compacted): new or bursting against their own history;
+   * key = {@code YYYY-MM-DD}, a tombstone when a date has none.
+   */
+  public Topic<String, KeywordEmergence> keywordEmerging() {
+    return keywordEmerging;
+  }
+
   /** The topic with this topic name or logical name ({@code papers}, {@code raw-entries}, ...). */
   public java.util.Optional<Topic<?, ?>> find(String name) {
     List<String> logical = List.copyOf(DEFAULT_NAMES.keySet());
@@ -159,7 +171,7 @@ public final class Topics {
   /** Every topic, in the order of {@link #DEFAULT_NAMES}. */
   public List<Topic<?, ?>> all() {
     return List.of(rawEntries, rawDeadLetters, papers, keywordDailyCounts, keywordTrends, processingDeadLetters,
-        sightings, fetchLog, ingestLog, keywordVocabulary);
+        sightings, fetchLog, ingestLog, keywordVocabulary, keywordEmerging);
   }
 
   private static Map<String, String> defaultNames() {
@@ -174,6 +186,7 @@ public final class Topics {
     names.put(FETCH_LOG, "paper-fetch-log");
     names.put(INGEST_LOG, "paper-ingest-log");
     names.put(KEYWORD_VOCABULARY, "paper-keyword-vocabulary");
+    names.put(KEYWORD_EMERGING, "keyword-emerging");
     return java.util.Collections.unmodifiableMap(names);
   }
 }

@@ -30,7 +30,8 @@ class SchemaEvolutionTest {
     // given the schemas this build generates classes from
     List<Schema> current = List.of(RawEntry.getClassSchema(), DeadLetter.getClassSchema(),
         Paper.getClassSchema(), KeywordCount.getClassSchema(), KeywordTrend.getClassSchema(),
-        FetchLogEntry.getClassSchema(), KeywordDeltas.getClassSchema());
+        FetchLogEntry.getClassSchema(), KeywordDeltas.getClassSchema(),
+        KeywordEmergence.getClassSchema());
 
     // then each has the fingerprint of the newest published version, so no change ships unpublished
     for (Schema schema : current) {

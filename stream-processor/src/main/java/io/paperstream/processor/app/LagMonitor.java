@@ -91,7 +91,8 @@ public final class LagMonitor implements AutoCloseable {
    */
   public Optional<Map<TopicPartition, Long>> committedOutputEnds() throws Exception {
     List<String> outputs = List.of(topics.papers().name(), topics.keywordDailyCounts().name(),
-        topics.keywordTrends().name(), topics.sightings().name(), topics.processingDeadLetters().name());
+        topics.keywordTrends().name(), topics.keywordEmerging().name(), topics.sightings().name(),
+        topics.processingDeadLetters().name());
     Map<TopicPartition, Long> committed = endOffsets(outputs, IsolationLevel.READ_COMMITTED);
     return committed.equals(endOffsets(outputs, IsolationLevel.READ_UNCOMMITTED)) ? Optional.of(committed)
         : Optional.empty();

@@ -4,6 +4,7 @@ import io.paperstream.config.DataDir;
 import io.paperstream.config.PipelineTopics;
 import io.paperstream.config.Settings;
 import io.paperstream.processor.topology.PaperTopology;
+import io.paperstream.processor.trend.EmergingOptions;
 import io.paperstream.schemas.Topics;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -30,6 +31,9 @@ public final class ProcessorSettings {
   public static final String TREND_TOP_KEY = "processor.trend-top";
   public static final String TREND_INTERVAL_KEY = "processor.trend-emit-interval-ms";
   public static final String TREND_MIN_SUPPORT_KEY = "processor.trend-min-support";
+  public static final String EMERGING_MIN_SUPPORT_KEY = "processor.emerging-min-support";
+  public static final String EMERGING_P_VALUE_KEY = "processor.emerging-p-value";
+  public static final String EMERGING_MIN_RATIO_KEY = "processor.emerging-min-ratio";
   public static final String COMMIT_INTERVAL_KEY = "processor.commit-interval-ms";
   public static final String CACHE_KEY = "processor.cache-mb";
   public static final String ROCKSDB_MEMORY_KEY = "processor.rocksdb.memory-mb";
@@ -72,7 +76,25 @@ public final class ProcessorSettings {
         settings.getInt(KEYWORDS_KEY, defaults.keywordsPerPaper()),
         settings.getInt(TREND_TOP_KEY, defaults.trendTop()),
         Duration.ofMillis(settings.getInt(TREND_INTERVAL_KEY, (int) defaults.trendEmitInterval().toMillis())),
-        settings.getInt(TREND_MIN_SUPPORT_KEY, defaults.trendMinSupport()));
+        settings.getInt(TREND_MIN_SUPPORT_KEY, defaults.trendMinSupport()),
+        emergingOptions(defaults.emerging()));
+  }
+
+  private EmergingOptions emergingOptions(EmergingOptions defaults) {
+    return new EmergingOptions(
+        settings.getInt(EMERGING_MIN_SUPPORT_KEY, defaults.minSupport()),
+        number(EMERGING_P_VALUE_KEY, defaults.maxPValue()),
+        number(EMERGING_MIN_RATIO_KEY, defaults.minRatio()),
+        settings.getInt(TREND_TOP_KEY, defaults.top()));
+  }
+
+  private double number(String key, double defaultValue) {
+    String value = settings.get(key, null);
+    try {
+      return value == null ? defaultValue : Double.parseDouble(value.strip());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(key + " must be a number, not '" + value + "'", e);
+    }
   }
 
   /**

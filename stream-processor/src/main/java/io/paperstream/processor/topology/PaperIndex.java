@@ -14,7 +14,9 @@ import java.util.Set;
  * <ul>
  *   <li>{@code d␀<order>} → paper id, for every paper;
  *   <li>{@code k␀<keyword>␀<order>} → paper id, for every keyword of a paper;
- *   <li>{@code n␀<published date>} → number of papers of that date (decimal).
+ *   <li>{@code n␀<published date>} → number of papers of that date (decimal);
+ *   <li>{@code f␀<keyword>} → number of papers with that keyword (decimal): its document
+ *       frequency on these partitions, which weighs keywords for related papers.
  * </ul>
  *
  * {@code <order>} is {@code <published date>␀<first seen, epoch ms, 13 digits>␀<paper id>}: keys
@@ -35,6 +37,7 @@ public final class PaperIndex {
   private static final String BY_DATE = "d" + SEP;
   private static final String BY_KEYWORD = "k" + SEP;
   private static final String COUNT = "n" + SEP;
+  private static final String FREQUENCY = "f" + SEP;
 
   private PaperIndex() {}
 
@@ -88,6 +91,20 @@ public final class PaperIndex {
   /** The date of a count key ({@value #NO_DATE} for papers without one). */
   public static String dateOfCount(String countKey) {
     return countKey.substring(COUNT.length());
+  }
+
+  /** The key of the number of papers with {@code keyword}. */
+  public static String frequencyKey(String keyword) {
+    return FREQUENCY + keyword;
+  }
+
+  /** The keys of every keyword a paper has (none for null). */
+  static Set<String> frequencyKeys(Paper paper) {
+    Set<String> keys = new HashSet<>();
+    if (paper != null) {
+      paper.getKeywords().forEach(keyword -> keys.add(frequencyKey(keyword)));
+    }
+    return keys;
   }
 
   static String countKey(Paper paper) {

@@ -10,7 +10,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
 /**
  * Keeps {@link PaperIndex} in step with the papers store: each change removes the keys of the
  * record before and adds those of the record after, and moves the per-date count. Runs in the
- * dedupe task, so the index always describes exactly the papers of the same partitions.
+ * dedupe task, so the index always describes exactly the papers of the same partitions. Each
+ * keyword the record lost or gained moves that keyword's paper count.
  */
 final class PaperIndexer implements Processor<String, PaperChange, Void, Void> {
 
@@ -37,6 +38,10 @@ final class PaperIndexer implements Processor<String, PaperChange, Void, Void> {
     if (newCount != null && !newCount.equals(oldCount)) {
       add(newCount, 1);
     }
+    Set<String> oldKeywords = PaperIndex.frequencyKeys(before);
+    Set<String> newKeywords = PaperIndex.frequencyKeys(after);
+    oldKeywords.stream().filter(key -> !newKeywords.contains(key)).forEach(key -> add(key, -1));
+    newKeywords.stream().filter(key -> !oldKeywords.contains(key)).forEach(key -> add(key, 1));
   }
 
   private void add(String countKey, long delta) {

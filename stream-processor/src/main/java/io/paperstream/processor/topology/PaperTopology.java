@@ -3,12 +3,15 @@ package io.paperstream.processor.topology;
 import io.paperstream.processor.enrich.KeywordExtractor;
 import io.paperstream.processor.enrich.PaperEnricher;
 import io.paperstream.processor.normalize.EntryNormalizer;
+import io.paperstream.processor.trend.EmergingOptions;
+import io.paperstream.processor.trend.EmergingProcessor;
 import io.paperstream.processor.trend.KeywordCounter;
 import io.paperstream.processor.trend.TrendProcessor;
 import io.paperstream.schemas.AvroSerde;
 import io.paperstream.schemas.KeywordCount;
 import io.paperstream.schemas.KeywordDateKey;
 import io.paperstream.schemas.KeywordDeltas;
+import io.paperstream.schemas.KeywordEmergence;
 import io.paperstream.schemas.Paper;
 import io.paperstream.schemas.PaperKeys;
 import io.paperstream.schemas.PublishedSchemas;
@@ -40,7 +43,8 @@ import org.apache.kafka.streams.state.Stores;
  *                                                          └──── hand-overs ────────────┤
  *                     keyword deltas, one record per paper change, one partition ◀──────┘
  *                        └ 5 count ─┬▶ keyword-daily-counts
- *                                   └ 6 trend ─▶ keyword-trends
+ *                                   ├ 6 trend ─▶ keyword-trends
+ *                                   └ 7 emerging ─▶ keyword-emerging
  * </pre>
  *
  * Pure: it builds a description and touches no cluster, so the app and the tests share it.
@@ -54,15 +58,25 @@ public final class PaperTopology {
   /** {@code date|keyword} → distinct papers: the same counts, indexed by date. */
   public static final String TRENDS_BY_DATE_STORE = "trend-counts-by-date";
   public static final String TRENDS_DIRTY_STORE = "trend-dirty-dates";
+  /** Dates whose emerging keywords wait to be recomputed. */
+  public static final String EMERGING_DIRTY_STORE = "emerging-dirty-dates";
+  /** {@code YYYY-MM-DD} → the date's emerging keywords, as last emitted to {@code keyword-emerging}. */
+  public static final String EMERGING_STORE = "keyword-emerging-by-date";
 
   /** What the topology can be tuned with; defaults in {@link #defaults()}. */
-  public record Options(int keywordsPerPaper, int trendTop, Duration trendEmitInterval, int trendMinSupport) {
+  public record Options(int keywordsPerPaper, int trendTop, Duration trendEmitInterval, int trendMinSupport,
+      EmergingOptions emerging) {
     /** Papers a keyword needs in the 7-day window before it can trend, when not configured. */
     public static final int DEFAULT_TREND_MIN_SUPPORT = 2;
 
     /** Without a minimum support: every keyword can trend. */
     public Options(int keywordsPerPaper, int trendTop, Duration trendEmitInterval) {
       this(keywordsPerPaper, trendTop, trendEmitInterval, 1);
+    }
+
+    /** With the default emerging-keyword test. */
+    public Options(int keywordsPerPaper, int trendTop, Duration trendEmitInterval, int trendMinSupport) {
+      this(keywordsPerPaper, trendTop, trendEmitInterval, trendMinSupport, EmergingOptions.defaults());
     }
 
     public static Options defaults() {
@@ -96,6 +110,7 @@ public final class PaperTopology {
     steps.indexPapers(changes);
     KStream<String, Long> counts = steps.count(changes);
     steps.trend(counts);
+    steps.emerging(counts);
     return steps.builder.build();
   }
 
@@ -183,6 +198,24 @@ public final class PaperTopology {
             options.trendEmitInterval()),
             Named.as("trend"), TRENDS_BY_KEYWORD_STORE, TRENDS_BY_DATE_STORE, TRENDS_DIRTY_STORE)
         .to(topics.keywordTrends().name(), produced(topics.keywordTrends(), "to-keyword-trends"));
+  }
+
+  /**
+   * 7. Emerging: the keywords new or bursting against their own history, per date, recomputed
+   * once per interval for the dates a count changed, beside the trends and from the same counts.
+   */
+  private void emerging(KStream<String, Long> counts) {
+    Serde<KeywordEmergence> emergence = topics.keywordEmerging().valueSerde();
+    builder.addStateStore(cached(Stores.keyValueStoreBuilder(
+        Stores.persistentKeyValueStore(EMERGING_DIRTY_STORE), strings, strings)));
+    builder.addStateStore(cached(Stores.keyValueStoreBuilder(
+        Stores.persistentKeyValueStore(EMERGING_STORE), strings, emergence)));
+    EmergingProcessor.Stores stores = new EmergingProcessor.Stores(
+        TRENDS_BY_KEYWORD_STORE, TRENDS_BY_DATE_STORE, EMERGING_DIRTY_STORE, EMERGING_STORE);
+    counts
+        .process(() -> new EmergingProcessor(stores, options.emerging(), options.trendEmitInterval()),
+            Named.as("emerging"), TRENDS_BY_KEYWORD_STORE, TRENDS_BY_DATE_STORE, EMERGING_DIRTY_STORE, EMERGING_STORE)
+        .to(topics.keywordEmerging().name(), produced(topics.keywordEmerging(), "to-keyword-emerging"));
   }
 
   /** A zero count is a tombstone: the compacted topic then forgets the key. */

@@ -156,6 +156,11 @@ class PaperTopologyTest {
         hits.forEachRemaining(kv -> ofKeyword.add(kv.value));
       }
       assertThat(ofKeyword).as(keyword).containsExactly("2601.00001");
+      // and the keyword's paper count holds each paper once (not the retired title key too)
+      long papersWithIt = java.util.stream.Stream.of("2601.00001", "2601.00002")
+          .filter(id -> driver.<String, Paper>getKeyValueStore(PaperTopology.PAPERS_STORE).get(id).getKeywords()
+              .contains(keyword)).count();
+      assertThat(index.get(PaperIndex.frequencyKey(keyword))).as(keyword).isEqualTo(String.valueOf(papersWithIt));
     }
   }
 
@@ -193,6 +198,26 @@ class PaperTopologyTest {
     assertThat(after.get(harbour)).isNull();
     assertThat(after.get("cribbage solver|2025-12-30").getCount()).isEqualTo(1);
     assertThat(after.values()).allSatisfy(c -> assertThat(c == null || c.getCount() == 1).isTrue());
+    // and the paper index's keyword paper counts moved the same way
+    var index = driver.<String, String>getKeyValueStore(PaperIndex.STORE);
+    assertThat(index.get(PaperIndex.frequencyKey("harbour gauge"))).isNull();
+    assertThat(index.get(PaperIndex.frequencyKey("cribbage solver"))).isEqualTo("1");
+  }
+
+  @Test
+  void theIndexCountsThePapersOfEachKeyword() {
+    // given two papers sharing a keyword, one with a keyword of its own
+    send(RawEntry.newBuilder(apiEntry("2601.00001", TITLE, 1, "https://example.org/a"))
+        .setSourceKeywords(List.of("tidal forecasting", "harbour gauges")).build());
+    send(RawEntry.newBuilder(apiEntry("2601.00002", "Harbour Gauges at Scale", 1, "https://example.org/a"))
+        .setAbstract$("Gauges.").setSourceKeywords(List.of("Tidal Forecasting")).build());
+
+    // when the index's keyword counts are read
+    var index = driver.<String, String>getKeyValueStore(PaperIndex.STORE);
+
+    // then each keyword counts its distinct papers
+    assertThat(index.get(PaperIndex.frequencyKey("tidal forecasting"))).isEqualTo("2");
+    assertThat(index.get(PaperIndex.frequencyKey("harbour gauge"))).isEqualTo("1");
   }
 
   @Test

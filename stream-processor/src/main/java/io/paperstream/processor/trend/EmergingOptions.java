@@ -1,0 +1,13 @@
+package io.paperstream.processor.trend;
+
+/**
+ * When a keyword is emerging (see {@link BurstStatistic}): at least {@code minSupport} papers in
+ * the window, a p-value of at most {@code maxPValue} and a burst ratio of at least
+ * {@code minRatio}; at most {@code top} keywords a date.
+ */
+public record EmergingOptions(int minSupport, double maxPValue, double minRatio, int top) {
+
+  public static EmergingOptions defaults() {
+    return new EmergingOptions(3, 0.001, 3.0, 25);
+  }
+}
