@@ -1,44 +1,23 @@
 package io.paperstream.kafka;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.PrintStream;
 import java.net.BindException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
 import org.apache.kafka.common.Node;
-import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.utils.Time;
-import org.apache.kafka.metadata.properties.MetaPropertiesEnsemble;
-import org.apache.kafka.metadata.storage.Formatter;
-import org.apache.kafka.server.common.MetadataVersion;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -65,14 +44,6 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
 
   private static final String BROKER_LISTENER = "PLAINTEXT";
   private static final String CONTROLLER_LISTENER = "CONTROLLER";
-  private static final String META_PROPERTIES = MetaPropertiesEnsemble.META_PROPERTIES_NAME;
-  // Held for the broker's lifetime. Kafka's own .lock is taken only when the broker part starts,
-  // after the controller has already opened the metadata log; this one is taken before anything.
-  private static final String OWN_LOCK = "paperstream-broker.lock";
-  private static final String KAFKA_LOCK = ".lock";
-  // What an interrupted format (or our lock) leaves behind: safe to format over.
-  private static final Set<String> FORMAT_LEFTOVERS =
-      Set.of("bootstrap.checkpoint", "__cluster_metadata-0", KAFKA_LOCK, OWN_LOCK);
   // These define identity and addressing; bootstrapServers() and the format would lie if they
   // could be overridden.
   private static final Set<String> RESERVED_PROPERTIES = Set.of(
@@ -82,13 +53,11 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
       "metadata.log.dir");
   // The controller port is always picked at random, so a lost bind race is worth another try.
   private static final int START_ATTEMPTS = 3;
-  // File locks only exclude other processes, and closing any channel on a locked file can drop
-  // this JVM's lock on it: brokers within one JVM are kept apart here instead.
-  private static final Set<Path> DIRS_IN_USE = ConcurrentHashMap.newKeySet();
 
   private enum State { NEW, RUNNING, CLOSED }
 
   private final Path dataDir;
+  private final BrokerDataDir dir;
   private final int requestedPort;
   private final Map<String, String> extraProperties;
   private final Duration startupTimeout;
@@ -96,12 +65,11 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
   // Guarded by this: a shutdown hook may close() from another thread.
   private State state = State.NEW;
   private KafkaRaftServer server;
-  private FileChannel lockChannel;
-  private Path registeredDir;
   private int port = -1;
 
   private EmbeddedKafkaBroker(Builder builder) {
     this.dataDir = builder.dataDir.toAbsolutePath().normalize();
+    this.dir = new BrokerDataDir(dataDir);
     this.requestedPort = builder.port;
     this.extraProperties = Map.copyOf(builder.properties);
     this.startupTimeout = builder.startupTimeout;
@@ -126,11 +94,10 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     try {
       if (requestedPort != 0) {
         // Fail before touching the disk: a taken port is the commonest mistake.
-        requireFree(requestedPort);
+        LocalPorts.requireFree(HOST, requestedPort);
       }
-      prepareDataDir();
-      lockDataDir();
-      formatIfNeeded();
+      dir.claim();
+      dir.formatIfNeeded(NODE_ID, CONTROLLER_LISTENER);
       startServer();
       awaitReady(deadline);
       state = State.RUNNING;
@@ -140,7 +107,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
       // A half-started broker holds the data directory and ports: release them.
       state = State.CLOSED;
       stopServer();
-      unlockDataDir();
+      dir.release();
       throw e;
     }
   }
@@ -181,162 +148,17 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
       log.info("Stopping Kafka broker at {}", bootstrapAddress());
     }
     stopServer();
-    unlockDataDir();
+    dir.release();
   }
 
   private String bootstrapAddress() {
     return HOST + ":" + port;
   }
 
-  private void prepareDataDir() {
-    try {
-      Files.createDirectories(dataDir);
-    } catch (FileAlreadyExistsException e) {
-      throw new LocalKafkaException("Kafka data directory " + dataDir
-          + " exists but is not a directory. Remove it or choose another data directory.", e);
-    } catch (IOException e) {
-      throw new LocalKafkaException("Cannot create the Kafka data directory " + dataDir + " ("
-          + e + "). Fix its permissions or choose another data directory.", e);
-    }
-    if (!Files.isWritable(dataDir)) {
-      throw new LocalKafkaException("Kafka data directory " + dataDir
-          + " is not writable. Fix its permissions or choose another data directory.");
-    }
-  }
-
-  // Two controllers on one metadata log would corrupt it, so refuse a directory that another
-  // broker, ours or a plain Kafka, is using.
-  private void lockDataDir() {
-    Path key = realPath();
-    if (!DIRS_IN_USE.add(key)) {
-      throw dataDirInUse(null);
-    }
-    registeredDir = key;
-    FileChannel channel = null;
-    try {
-      channel = FileChannel.open(dataDir.resolve(OWN_LOCK), StandardOpenOption.CREATE,
-          StandardOpenOption.WRITE);
-      if (channel.tryLock() == null || isLockedByKafka()) {
-        throw dataDirInUse(null);
-      }
-      lockChannel = channel;
-    } catch (OverlappingFileLockException e) {
-      throw dataDirInUse(e);
-    } catch (IOException e) {
-      throw new LocalKafkaException("Cannot lock Kafka data directory " + dataDir + " (" + e
-          + "). Fix its permissions or choose another data directory.", e);
-    } finally {
-      if (lockChannel != channel) {
-        closeQuietly(channel);
-      }
-    }
-  }
-
-  private boolean isLockedByKafka() throws IOException {
-    Path kafkaLock = dataDir.resolve(KAFKA_LOCK);
-    if (!Files.exists(kafkaLock)) {
-      return false;
-    }
-    try (FileChannel channel = FileChannel.open(kafkaLock, StandardOpenOption.WRITE)) {
-      FileLock lock = channel.tryLock();
-      if (lock == null) {
-        return true;
-      }
-      lock.release();
-      return false;
-    } catch (OverlappingFileLockException e) {
-      return true;
-    }
-  }
-
-  private void unlockDataDir() {
-    // Closing the channel releases the lock.
-    closeQuietly(lockChannel);
-    lockChannel = null;
-    if (registeredDir != null) {
-      DIRS_IN_USE.remove(registeredDir);
-      registeredDir = null;
-    }
-  }
-
-  private Path realPath() {
-    try {
-      return dataDir.toRealPath();
-    } catch (IOException e) {
-      throw new LocalKafkaException("Cannot resolve Kafka data directory " + dataDir + " (" + e
-          + "). Fix its permissions or choose another data directory.", e);
-    }
-  }
-
-  private LocalKafkaException dataDirInUse(Throwable cause) {
-    return new LocalKafkaException("Kafka data directory " + dataDir
-        + " is in use by another Kafka broker (another 'papers broker'?). Stop it, or choose"
-        + " another data directory.", cause);
-  }
-
-  private static void closeQuietly(FileChannel channel) {
-    if (channel == null) {
-      return;
-    }
-    try {
-      channel.close();
-    } catch (IOException e) {
-      log.debug("Closing {} failed", channel, e);
-    }
-  }
-
-  private void formatIfNeeded() {
-    if (Files.exists(dataDir.resolve(META_PROPERTIES))) {
-      log.debug("Reusing formatted Kafka data directory {}", dataDir);
-      return;
-    }
-    refuseForeignContent();
-    ByteArrayOutputStream formatterOutput = new ByteArrayOutputStream();
-    try (PrintStream out = new PrintStream(formatterOutput, true, StandardCharsets.UTF_8)) {
-      new Formatter()
-          .setPrintStream(out)
-          .setNodeId(NODE_ID)
-          .setClusterId(Uuid.randomUuid().toString())
-          .setDirectories(List.of(dataDir.toString()))
-          .setMetadataLogDirectory(dataDir.toString())
-          .setReleaseVersion(MetadataVersion.LATEST_PRODUCTION)
-          .setControllerListenerName(CONTROLLER_LISTENER)
-          // Another process formatting the same directory concurrently is harmless.
-          .setIgnoreFormatted(true)
-          .run();
-    } catch (Exception e) {
-      throw new LocalKafkaException("Cannot format Kafka data directory " + dataDir + ": "
-          + e.getMessage() + ". Remove the directory or choose another one.", e);
-    }
-    log.info("Formatted new Kafka data directory {}", dataDir);
-    formatterOutput.toString(StandardCharsets.UTF_8).lines().forEach(line -> log.debug("{}", line));
-  }
-
-  // Kafka would happily format a non-empty directory and then treat its subdirectories as
-  // partitions; refusing protects a mistyped --data-dir (say, the home directory).
-  private void refuseForeignContent() {
-    List<String> foreign;
-    try (Stream<Path> entries = Files.list(dataDir)) {
-      foreign = entries.map(p -> p.getFileName().toString())
-          .filter(name -> !FORMAT_LEFTOVERS.contains(name))
-          .sorted()
-          .limit(5)
-          .collect(Collectors.toList());
-    } catch (IOException e) {
-      throw new LocalKafkaException("Cannot read Kafka data directory " + dataDir + " (" + e
-          + "). Fix its permissions or choose another data directory.", e);
-    }
-    if (!foreign.isEmpty()) {
-      throw new LocalKafkaException("Directory " + dataDir + " is not empty (" + foreign
-          + ") and is not a Kafka data directory (no " + META_PROPERTIES
-          + "). Choose an empty or new directory for Kafka data.");
-    }
-  }
-
   private void startServer() {
     for (int attempt = 1; ; attempt++) {
-      int brokerPort = requestedPort == 0 ? freePort() : requireFree(requestedPort);
-      int controllerPort = freePortOtherThan(brokerPort);
+      int brokerPort = requestedPort == 0 ? freePort() : LocalPorts.requireFree(HOST, requestedPort);
+      int controllerPort = LocalPorts.freeOtherThan(HOST, brokerPort);
       KafkaRaftServer candidate =
           new KafkaRaftServer(new KafkaConfig(brokerProperties(brokerPort, controllerPort), false),
               Time.SYSTEM);
@@ -440,7 +262,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
   private LocalKafkaException explainStartupFailure(RuntimeException e) {
     String causes = causeMessages(e);
     if (causes.contains("Failed to acquire lock")) {
-      return dataDirInUse(e);
+      return dir.inUse(e);
     }
     if (isBindFailure(e)) {
       return new LocalKafkaException("Cannot listen on " + bootstrapAddress() + ": " + causes
@@ -475,33 +297,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
   }
 
   static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(HOST))) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new LocalKafkaException("Cannot find a free port on " + HOST + ": " + e, e);
-    }
-  }
-
-  // The broker's port is free again once chosen, so the OS may hand it out a second time: ask
-  // until the controller gets another one.
-  private static int freePortOtherThan(int taken) {
-    int port = freePort();
-    while (port == taken) {
-      port = freePort();
-    }
-    return port;
-  }
-
-  // Kafka's own bind error surfaces only after the controller started, and reads less clearly.
-  private static int requireFree(int port) {
-    try (ServerSocket socket = new ServerSocket()) {
-      socket.setReuseAddress(true);
-      socket.bind(new InetSocketAddress(InetAddress.getByName(HOST), port), 1);
-      return port;
-    } catch (IOException e) {
-      throw new LocalKafkaException("Port " + HOST + ":" + port
-          + " is already in use. Stop whatever uses it, or choose another port.", e);
-    }
+    return LocalPorts.free(HOST);
   }
 
   /** Describes an {@link EmbeddedKafkaBroker}; nothing starts until {@link #start()}. */
