@@ -33,6 +33,9 @@ public final class HttpApi implements AutoCloseable {
   static final int MAX_LIMIT = 1_000;
   static final int MAX_MIN_SUPPORT = 100_000;
   static final int FEED_SIZE = 50;
+  static final int DEFAULT_RELATED = 10;
+  static final int MAX_RELATED = 100;
+  static final int MAX_KEYWORDS = 100;
   private static final String RETRY_AFTER_SECONDS = "2";
   private static final String JSON = "application/json; charset=utf-8";
   private static final String REVALIDATE = "no-cache";
@@ -41,7 +44,7 @@ public final class HttpApi implements AutoCloseable {
   private static final LocalDate FIRST_DATE = LocalDate.of(1000, 1, 1);
   /** Every path this server answers, for the 405 of other methods. */
   private static final List<String> PATHS = List.of("/api/trending", "/api/keywords/{keyword}/series",
-      "/api/papers/<id>", "/api/papers", "/api/papers-per-day", "/api/summary", "/api/health", "/metrics",
+      "/api/papers/<id>/related", "/api/keyword-papers", "/api/emerging", "/api/papers/<id>", "/api/papers", "/api/papers-per-day", "/api/summary", "/api/health", "/metrics",
       "/feed.xml", "/feed.json", "/");
 
   private static final Logger LOG = LoggerFactory.getLogger(HttpApi.class);
@@ -93,6 +96,13 @@ public final class HttpApi implements AutoCloseable {
         ctx.queryParam("minSupport") == null ? null : integer(ctx, "minSupport", 1, MAX_MIN_SUPPORT), local(ctx)))));
     server.get("/api/keywords/{keyword}/series", ctx -> cache.respond(ctx, REVALIDATE, () -> json(mapper,
         queries.series(ctx.pathParam("keyword"), date(ctx, "from"), date(ctx, "to"), local(ctx)))));
+    // before /api/papers/<id>, whose <id> would take "/related" in
+    server.get("/api/papers/<id>/related", ctx -> cache.respond(ctx, REVALIDATE, () -> json(mapper, queries.related(
+        ctx.pathParam("id"), integer(ctx, "limit", DEFAULT_RELATED, MAX_RELATED), text(ctx, "plan"), local(ctx)))));
+    server.get("/api/keyword-papers", ctx -> cache.respond(ctx, REVALIDATE, () -> json(mapper,
+        queries.keywordPapers(keywords(ctx), local(ctx)))));
+    server.get("/api/emerging", ctx -> cache.respond(ctx, REVALIDATE, () -> json(mapper, queries.emerging(
+        date(ctx, "date"), integer(ctx, "limit", DEFAULT_LIMIT, MAX_LIMIT), local(ctx)))));
     server.get("/api/papers/<id>", ctx -> cache.respond(ctx, REVALIDATE, () -> json(mapper,
         queries.paper(ctx.pathParam("id"), local(ctx)))));
     server.get("/api/papers", ctx -> cache.respond(ctx, REVALIDATE, () -> json(mapper, queries.papers(
@@ -188,6 +198,15 @@ public final class HttpApi implements AutoCloseable {
   private static String text(Context ctx, String name) {
     String value = ctx.queryParam(name);
     return value == null || value.isBlank() ? null : value.strip();
+  }
+
+  private static List<String> keywords(Context ctx) {
+    List<String> keywords = ctx.queryParams("keyword").stream().map(String::strip).filter(k -> !k.isEmpty()).toList();
+    if (keywords.isEmpty() || keywords.size() > MAX_KEYWORDS) {
+      throw ApiError.badRequest("parameter 'keyword' must be given 1 to " + MAX_KEYWORDS + " times, not "
+          + keywords.size());
+    }
+    return keywords;
   }
 
   // YYYY-MM-DD from year 1000 to 9999: a year like +999999999 parses but overflows date arithmetic

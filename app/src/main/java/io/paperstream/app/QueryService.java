@@ -42,6 +42,8 @@ public final class QueryService {
   private final TrendQuery trends;
   private final PaperLists lists;
   private final PaperCounts counts;
+  private final RelatedQuery related;
+  private final EmergingQuery emerging;
   private final RecordJson json = new RecordJson();
 
   public QueryService(KeywordExtractor keywords, ObjectMapper mapper) {
@@ -55,6 +57,8 @@ public final class QueryService {
     this.trends = new TrendQuery(mapper);
     this.lists = new PaperLists(mapper);
     this.counts = new PaperCounts(mapper);
+    this.related = new RelatedQuery(this, router, mapper);
+    this.emerging = new EmergingQuery(this, router, mapper);
   }
 
   /**
@@ -167,6 +171,21 @@ public final class QueryService {
     }
     answer.setAll(lists.merge(found, limit));
     return answer;
+  }
+
+  /** Papers related to paper {@code id} by their shared specific keywords: {@link RelatedQuery#related}. */
+  public JsonNode related(String id, int limit, String plan, boolean localOnly) {
+    return related.related(id, limit, plan, localOnly);
+  }
+
+  /** Papers in all and with each keyword: {@link RelatedQuery#keywordPapers}. */
+  public JsonNode keywordPapers(List<String> keywords, boolean localOnly) {
+    return related.keywordPapers(keywords, localOnly);
+  }
+
+  /** A date's emerging keywords: {@link EmergingQuery#emerging}. */
+  public JsonNode emerging(LocalDate date, int limit, boolean localOnly) {
+    return emerging.emerging(date, limit, localOnly);
   }
 
   /** Papers per published date over every instance: {@code {"total", "defaultDate", "days"}}. */

@@ -17,8 +17,8 @@ import java.util.function.BiPredicate;
  */
 final class EmergingKeywords {
 
-  static final int WINDOW_DAYS = 7;
-  static final int HISTORY_DAYS = 56;
+  static final int WINDOW_DAYS = EmergingOptions.WINDOW_DAYS;
+  static final int HISTORY_DAYS = EmergingOptions.HISTORY_DAYS;
   /** Days before a date that its emerging keywords depend on. */
   static final int LOOK_BACK = WINDOW_DAYS + HISTORY_DAYS - 1;
 

@@ -7,6 +7,11 @@ package io.paperstream.processor.trend;
  */
 public record EmergingOptions(int minSupport, double maxPValue, double minRatio, int top) {
 
+  /** Days of the window that ends on a date. */
+  public static final int WINDOW_DAYS = 7;
+  /** Days of the keyword's own history before the window. */
+  public static final int HISTORY_DAYS = 56;
+
   public static EmergingOptions defaults() {
     return new EmergingOptions(3, 0.001, 3.0, 25);
   }
