@@ -7,7 +7,7 @@
 
 const REFRESH_MS = 5000;
 const TOP = 20;
-const state = { date: '', days: 7, keyword: '' };
+const state = { date: '', days: 7, keyword: '', paper: '' };
 let trendingChart = null;
 let seriesChart = null;
 let previousTotals = null;
@@ -80,10 +80,12 @@ function readUrl() {
   state.date = /^\d{4}-\d{2}-\d{2}$/.test(date) ? date : '';
   state.days = [1, 7, 28].includes(days) ? days : 7;
   state.keyword = (params.get('keyword') || '').trim();
+  state.paper = (params.get('paper') || '').trim();
 }
 
 function writeUrl(push) {
-  const url = window.location.pathname + query({ date: state.date, days: state.days, keyword: state.keyword });
+  const url = window.location.pathname + query({ date: state.date, days: state.days, keyword: state.keyword,
+    paper: state.paper });
   if (url !== window.location.pathname + window.location.search) {
     (push ? history.pushState : history.replaceState).call(history, null, '', url);
   }
@@ -239,7 +241,7 @@ async function refreshPapers() {
     (paper.codeUrls || []).forEach(code => links.append(link('code', code), document.createTextNode(' ')));
     if (paper.projectPage) links.append(link('project page', paper.projectPage));
     if (links.childNodes.length) item.append(links);
-    item.append(abstractOf(paper));
+    item.append(abstractOf(paper), relatedButton(paper));
     const chips = element('div');
     (paper.keywords || []).slice(0, 8).forEach(keyword => {
       const chip = element('button', keyword, 'chip');
@@ -338,7 +340,7 @@ function selectKeyword(keyword) {
 
 async function refreshAll() {
   const results = await Promise.allSettled([refreshTrending(), refreshHealth()]);
-  const more = await Promise.allSettled([refreshPapers(), refreshSeries()]);
+  const more = await Promise.allSettled([refreshPapers(), refreshSeries(), refreshEmerging(), refreshRelated()]);
   const failed = results.concat(more).find(r => r.status === 'rejected');
   showError(failed ? failed.reason : null);
   $('updated').textContent = 'updated ' + new Date().toLocaleTimeString('en-GB');

@@ -86,7 +86,8 @@ class DashboardBrowserTest {
     // and a screenshot is kept for people to look at
     Path screenshot = Path.of("target", "dashboard.png").toAbsolutePath();
     Files.deleteIfExists(screenshot);
-    browser("--screenshot=" + screenshot, "--window-size=1280,1500", url);
+    // with a paper picked, so the related panel shows too
+    browser("--screenshot=" + screenshot, "--window-size=1280,1500", url + "?paper=2603.00101");
     assertThat(screenshot).exists();
     assertThat(Files.size(screenshot)).isGreaterThan(20_000);
   }
@@ -137,6 +138,39 @@ class DashboardBrowserTest {
     assertThat(dom).contains("<p id=\"error\" role=\"alert\" hidden=\"\">");
     assertThat(section(dom, "trending-empty")).contains("No keywords for 2001-01-01");
     assertThat(section(dom, "papers-empty")).contains("No papers").contains("2000-12-26 – 2001-01-01");
+  }
+
+  @Test
+  void aPapersRelatedButtonAndASharedUrlShowItsRelatedPapers() throws Exception {
+    // given the default view: every paper has a "related" button
+    String dom = browser("--dump-dom", "http://127.0.0.1:" + stack.httpPort() + "/");
+    assertThat(section(dom, "papers")).contains("data-paper=\"2603.00101\"");
+    assertThat(section(dom, "related-empty")).contains("Pick “related” on a paper");
+
+    // when a URL with a picked paper is opened (what the button writes into the URL)
+    String url = "http://127.0.0.1:" + stack.httpPort() + "/?date=2026-03-18&days=7&paper=2603.00101";
+    String related = browser("--dump-dom", url);
+
+    // then the related panel names the paper and lists the paper sharing its specific keyword
+    assertThat(related).contains("<p id=\"error\" role=\"alert\" hidden=\"\">");
+    assertThat(section(related, "related-title")).isEqualTo("Coral Reef Mapping with Large Language Models");
+    assertThat(section(related, "related")).contains("Kelp Forest Growth from Buoy Logs")
+        .contains("shares large language model").doesNotContain("Coral Reef Mapping");
+  }
+
+  @Test
+  void theEmergingPanelShowsTheNewKeywordOfItsWeekAndSaysSoWhenThereIsNone() throws Exception {
+    // when the week of the invented burst is opened
+    String dom = browser("--dump-dom", "http://127.0.0.1:" + stack.httpPort() + "/?date=2026-02-24&days=7");
+
+    // then the emerging panel lists the keyword first seen that week, marked new, with its test
+    String emerging = section(dom, "emerging");
+    assertThat(emerging).contains("tide clock calibration").contains(">new<").contains("5 papers").contains("p ");
+    assertThat(emerging).doesNotContain("harbour log");
+    assertThat(section(dom, "emerging-window")).isEqualTo("2026-02-18 – 2026-02-24");
+    // and a week without history says so instead of an empty list
+    String quiet = browser("--dump-dom", "http://127.0.0.1:" + stack.httpPort() + "/?date=2026-01-08&days=7");
+    assertThat(section(quiet, "emerging-empty")).contains("No keyword is new or bursting");
   }
 
   @Test
