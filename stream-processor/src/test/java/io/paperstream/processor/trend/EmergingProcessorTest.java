@@ -1,0 +1,136 @@
+package io.paperstream.processor.trend;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.paperstream.schemas.AvroSerde;
+import io.paperstream.schemas.EmergenceKind;
+import io.paperstream.schemas.KeywordDateKey;
+import io.paperstream.schemas.KeywordEmergence;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.processor.api.MockProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.Stores;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class EmergingProcessorTest {
+
+  private static final LocalDate DAY = LocalDate.parse("2026-03-20");
+  private static final String TOPIC = "tide clock calibration";
+
+  private final MockProcessorContext<String, KeywordEmergence> context = new MockProcessorContext<>();
+  private final EmergingProcessor processor = new EmergingProcessor(
+      new EmergingProcessor.Stores("by-keyword", "by-date", "dirty", "results"), EmergingOptions.defaults(),
+      Duration.ofSeconds(1));
+  private KeyValueStore<String, Long> byKeyword;
+  private KeyValueStore<String, Long> byDate;
+  private KeyValueStore<String, String> dirty;
+
+  @BeforeEach
+  void init() {
+    byKeyword = store("by-keyword", Serdes.Long());
+    byDate = store("by-date", Serdes.Long());
+    dirty = store("dirty", Serdes.String());
+    store("results", AvroSerde.forType(KeywordEmergence.class));
+    processor.init(context);
+    // given a background keyword of 2 papers every day over the 10 weeks before DAY
+    for (int back = 1; back <= 70; back++) {
+      count("sea ice", DAY.minusDays(back), 2);
+    }
+  }
+
+  @Test
+  void aCountMarksTheDatesItCanMoveAndOnePunctuationEmitsOnlyThoseThatChanged() {
+    // given a keyword never seen before, in 5 papers on DAY
+    count(TOPIC, DAY, 5);
+
+    // when the counter forwards that count
+    processor.process(new Record<>(KeywordDateKey.of(TOPIC, DAY).encode(), 5L, 0L));
+
+    // then the 63 dates whose window or history holds DAY are marked
+    assertThat(marks()).hasSize(63).contains(DAY.toString(), DAY.plusDays(62).toString());
+    // and one punctuation emits the 7 dates whose window holds DAY (later ones stay without any) and clears the marks
+    punctuate();
+    assertThat(emittedKeys()).containsExactly(dates(DAY, 7));
+    KeywordEmergence first = context.forwarded().get(0).record().value();
+    assertThat(first.getKeywords()).hasSize(1);
+    assertThat(first.getKeywords().get(0).getKeyword()).isEqualTo(TOPIC);
+    assertThat(first.getKeywords().get(0).getKind()).isEqualTo(EmergenceKind.NEW);
+    assertThat(marks()).isEmpty();
+  }
+
+  @Test
+  void anUnchangedAnswerIsNotEmittedAgainAndALostOneIsATombstone() {
+    // given the new keyword's dates emitted once
+    count(TOPIC, DAY, 5);
+    processor.process(new Record<>(KeywordDateKey.of(TOPIC, DAY).encode(), 5L, 0L));
+    punctuate();
+    context.resetForwards();
+
+    // when the same count comes again (a replay after a crash): the same dates are marked
+    processor.process(new Record<>(KeywordDateKey.of(TOPIC, DAY).encode(), 5L, 0L));
+    assertThat(marks()).hasSize(63);
+    punctuate();
+
+    // then nothing is emitted
+    assertThat(context.forwarded()).isEmpty();
+
+    // when the keyword's papers are retracted
+    byKeyword.delete(KeywordDateKey.of(TOPIC, DAY).encode());
+    byDate.delete(KeywordDateKey.of(TOPIC, DAY).encodeByDate());
+    processor.process(new Record<>(KeywordDateKey.of(TOPIC, DAY).encode(), null, 0L));
+    punctuate();
+
+    // then each of its 7 dates is a tombstone
+    assertThat(context.forwarded()).allSatisfy(f -> assertThat(f.record().value()).isNull());
+    assertThat(emittedKeys()).containsExactly(dates(DAY, 7));
+  }
+
+  private List<String> emittedKeys() {
+    List<String> keys = new ArrayList<>();
+    context.forwarded().forEach(f -> keys.add(f.record().key()));
+    return keys;
+  }
+
+  private void punctuate() {
+    context.setCurrentSystemTimeMs(1_000L);
+    context.scheduledPunctuators().get(0).getPunctuator().punctuate(0L);
+  }
+
+  private void count(String keyword, LocalDate day, long count) {
+    KeywordDateKey key = KeywordDateKey.of(keyword, day);
+    byKeyword.put(key.encode(), count);
+    byDate.put(key.encodeByDate(), count);
+  }
+
+  private List<String> marks() {
+    List<String> marks = new ArrayList<>();
+    try (KeyValueIterator<String, String> all = dirty.all()) {
+      all.forEachRemaining(kv -> marks.add(kv.key));
+    }
+    return marks;
+  }
+
+  private static String[] dates(LocalDate first, int days) {
+    String[] dates = new String[days];
+    for (int i = 0; i < days; i++) {
+      dates[i] = first.plusDays(i).toString();
+    }
+    return dates;
+  }
+
+  private <V> KeyValueStore<String, V> store(String name, Serde<V> values) {
+    KeyValueStore<String, V> store = Stores.keyValueStoreBuilder(
+        Stores.inMemoryKeyValueStore(name), Serdes.String(), values).withLoggingDisabled().build();
+    store.init(context.getStateStoreContext(), store);
+    context.addStateStore(store);
+    return store;
+  }
+}
