@@ -4,12 +4,7 @@ import io.paperstream.schemas.KeywordDateKey;
 import io.paperstream.schemas.KeywordEmergence;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.HashSet;
-import java.util.List;
 import java.util.Objects;
-import java.util.Set;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -30,17 +25,13 @@ import org.apache.kafka.streams.state.KeyValueStore;
  */
 public final class EmergingProcessor implements Processor<String, Long, String, KeywordEmergence> {
 
-  /** Marked dates recomputed from one read of the counts: bounds the memory of a recomputation. */
-  private static final int SPAN_DAYS = 31;
-
   private final Stores stores;
   private final EmergingKeywords emerging;
   private final Duration emitInterval;
-  private final Set<LocalDate> markedSincePunctuation = new HashSet<>();
   private ProcessorContext<String, KeywordEmergence> context;
   private KeyValueStore<String, Long> byKeyword;
   private KeyValueStore<String, Long> byDate;
-  private KeyValueStore<String, String> dirty;
+  private MarkedDates marks;
   private KeyValueStore<String, KeywordEmergence> results;
 
   /** The stores it reads (the counter's two) and keeps (its marks and its results). */
@@ -57,9 +48,8 @@ public final class EmergingProcessor implements Processor<String, Long, String, 
     this.context = context;
     this.byKeyword = context.getStateStore(stores.byKeyword());
     this.byDate = context.getStateStore(stores.byDate());
-    this.dirty = context.getStateStore(stores.dirtyDates());
+    this.marks = new MarkedDates(context.getStateStore(stores.dirtyDates()));
     this.results = context.getStateStore(stores.results());
-    markedSincePunctuation.clear();
     context.schedule(emitInterval, PunctuationType.WALL_CLOCK_TIME, now -> emitDirty());
   }
 
@@ -68,35 +58,13 @@ public final class EmergingProcessor implements Processor<String, Long, String, 
   public void process(Record<String, Long> record) {
     LocalDate changed = KeywordDateKey.decode(record.key()).date();
     for (int day = 0; day <= EmergingKeywords.LOOK_BACK; day++) {
-      LocalDate date = changed.plusDays(day);
-      // a put per date and count would cost 63 store writes a count; once per punctuation is enough
-      if (markedSincePunctuation.add(date)) {
-        dirty.put(date.toString(), "");
-      }
+      marks.mark(changed.plusDays(day));
     }
   }
 
   private void emitDirty() {
-    List<LocalDate> dates = new ArrayList<>();
-    try (KeyValueIterator<String, String> all = dirty.all()) {
-      all.forEachRemaining(kv -> dates.add(LocalDate.parse(kv.key)));
-    }
-    Collections.sort(dates);
-    for (int first = 0; first < dates.size(); ) {
-      LocalDate spanStart = dates.get(first);
-      int end = first;
-      while (end < dates.size() && !dates.get(end).isAfter(spanStart.plusDays(SPAN_DAYS - 1))) {
-        end++;
-      }
-      DailyCountWindow window =
-          DailyCountWindow.read(byDate, spanStart.minusDays(EmergingKeywords.LOOK_BACK), dates.get(end - 1));
-      for (LocalDate date : dates.subList(first, end)) {
-        update(date, emerging.of(window, date, this::seenBefore));
-        dirty.delete(date.toString());
-      }
-      first = end;
-    }
-    markedSincePunctuation.clear();
+    marks.drain(byDate, EmergingKeywords.LOOK_BACK,
+        (date, window) -> update(date, emerging.of(window, date, this::seenBefore)));
   }
 
   private void update(LocalDate date, KeywordEmergence computed) {
