@@ -29,6 +29,24 @@ public final class Feeds {
 
   private static final String ATOM = "http://www.w3.org/2005/Atom";
 
+  /**
+   * What a feed follows: its title, and the query parameter that names it in its own URL (null
+   * for the newest papers).
+   */
+  public record Subject(String title, String parameter, String value) {
+
+    /** The newest papers, or those of a keyword when it is not null. */
+    public static Subject keyword(String keyword) {
+      return keyword == null ? new Subject("paperstream: newest papers", null, null)
+          : new Subject("paperstream: newest papers on " + keyword, "keyword", keyword);
+    }
+
+    /** The papers that best match a search ({@code /api/search}). */
+    public static Subject search(String query) {
+      return new Subject("paperstream: papers matching " + query, "q", query);
+    }
+  }
+
   private final ObjectMapper mapper;
   private final String publicUrl;
   private final Instant emptyUpdated;
@@ -45,7 +63,13 @@ public final class Feeds {
 
   /** The feed's own URL: {@code path} under the public URL, with the keyword. */
   String self(String path, String keyword) {
-    return publicUrl + path + (keyword == null ? "" : "?keyword=" + UrlQuery.encode(keyword));
+    return self(path, Subject.keyword(keyword));
+  }
+
+  /** The feed's own URL: {@code path} under the public URL, with its subject's parameter. */
+  String self(String path, Subject subject) {
+    return publicUrl + path + (subject.parameter() == null ? ""
+        : "?" + subject.parameter() + "=" + UrlQuery.encode(subject.value()));
   }
 
   /** When the feed last changed: the newest {@code lastSeen} of its entries, else {@code emptyUpdated}. */
@@ -58,17 +82,22 @@ public final class Feeds {
     return newest == null ? emptyUpdated : newest;
   }
 
-  /** An Atom feed. */
+  /** An Atom feed of the newest papers (of a keyword when not null). */
   public String atom(JsonNode papers, String keyword) {
+    return atom(papers, Subject.keyword(keyword));
+  }
+
+  /** An Atom feed. */
+  public String atom(JsonNode papers, Subject subject) {
     StringWriter out = new StringWriter();
     try {
       XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(out);
       xml.writeStartDocument("UTF-8", "1.0");
       xml.writeStartElement("feed");
       xml.writeDefaultNamespace(ATOM);
-      String self = self("/feed.xml", keyword);
+      String self = self("/feed.xml", subject);
       text(xml, "id", self);
-      text(xml, "title", title(keyword));
+      text(xml, "title", subject.title());
       text(xml, "updated", updated(papers).toString());
       link(xml, "self", self, "application/atom+xml");
       link(xml, "alternate", publicUrl + "/", "text/html");
@@ -110,13 +139,18 @@ public final class Feeds {
     return out.toString();
   }
 
-  /** A JSON Feed 1.1 (https://jsonfeed.org/version/1.1). */
+  /** A JSON Feed 1.1 of the newest papers (of a keyword when not null). */
   public ObjectNode json(JsonNode papers, String keyword) {
+    return json(papers, Subject.keyword(keyword));
+  }
+
+  /** A JSON Feed 1.1 (https://jsonfeed.org/version/1.1). */
+  public ObjectNode json(JsonNode papers, Subject subject) {
     ObjectNode feed = mapper.createObjectNode();
     feed.put("version", "https://jsonfeed.org/version/1.1");
-    feed.put("title", title(keyword));
+    feed.put("title", subject.title());
     feed.put("home_page_url", publicUrl + "/");
-    feed.put("feed_url", self("/feed.json", keyword));
+    feed.put("feed_url", self("/feed.json", subject));
     feed.put("language", "en");
     ArrayNode items = feed.putArray("items");
     for (JsonNode paper : papers) {
@@ -206,10 +240,6 @@ public final class Feeds {
       }
     }
     return out.toString();
-  }
-
-  private static String title(String keyword) {
-    return keyword == null ? "paperstream: newest papers" : "paperstream: newest papers on " + keyword;
   }
 
   private static String entryId(JsonNode paper) {

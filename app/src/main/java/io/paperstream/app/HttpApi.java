@@ -44,7 +44,8 @@ public final class HttpApi implements AutoCloseable {
   private static final LocalDate FIRST_DATE = LocalDate.of(1000, 1, 1);
   /** Every path this server answers, for the 405 of other methods. */
   private static final List<String> PATHS = List.of("/api/trending", "/api/keywords/{keyword}/series",
-      "/api/papers/<id>/related", "/api/keyword-papers", "/api/emerging", "/api/papers/<id>", "/api/papers", "/api/papers-per-day", "/api/summary", "/api/health", "/metrics",
+      "/api/papers/<id>/related", "/api/keyword-papers", "/api/emerging", "/api/papers/<id>", "/api/papers",
+      "/api/papers-per-day", "/api/search", "/api/listings/{period}/{date}", "/api/summary", "/api/health", "/metrics",
       "/feed.xml", "/feed.json", "/");
 
   private static final Logger LOG = LoggerFactory.getLogger(HttpApi.class);
@@ -106,8 +107,14 @@ public final class HttpApi implements AutoCloseable {
     server.get("/api/papers/<id>", ctx -> cache.respond(ctx, REVALIDATE, () -> json(mapper,
         queries.paper(ctx.pathParam("id"), local(ctx)))));
     server.get("/api/papers", ctx -> cache.respond(ctx, REVALIDATE, () -> json(mapper, queries.papers(
-        text(ctx, "keyword"), date(ctx, "from"), date(ctx, "to"), text(ctx, "cursor"),
+        text(ctx, "keyword"), text(ctx, "author"), date(ctx, "from"), date(ctx, "to"), text(ctx, "cursor"),
         integer(ctx, "limit", DEFAULT_LIMIT, MAX_LIMIT), local(ctx)))));
+    server.get("/api/search", ctx -> cache.respond(ctx, REVALIDATE, () -> json(mapper, queries.search(
+        text(ctx, "q"), date(ctx, "from"), date(ctx, "to"), integer(ctx, "limit", DEFAULT_LIMIT, SearchQuery.MAX_LIMIT),
+        SearchQuery.order(text(ctx, "sort")), local(ctx)))));
+    server.get("/api/listings/{period}/{date}", ctx -> cache.respond(ctx, REVALIDATE, () -> json(mapper,
+        queries.listing(ctx.pathParam("period"), ctx.pathParam("date"), text(ctx, "keyword"), text(ctx, "author"),
+            text(ctx, "cursor"), integer(ctx, "limit", DEFAULT_LIMIT, MAX_LIMIT), local(ctx)))));
     server.get("/api/papers-per-day", ctx -> cache.respond(ctx, REVALIDATE, () -> json(mapper,
         queries.paperCounts(local(ctx)))));
     server.get("/api/summary", ctx -> cache.respond(ctx, REVALIDATE, () -> json(mapper, summary.report())));
@@ -119,18 +126,16 @@ public final class HttpApi implements AutoCloseable {
     // the public URL names the bound port, known only once started: the feeds are made then
     AtomicReference<Feeds> feeds = new AtomicReference<>();
     server.get("/feed.xml", ctx -> cache.respond(ctx, FEED_CACHING, () -> {
-      String keyword = text(ctx, "keyword");
-      JsonNode papers = queries.papers(keyword, null, null, null, FEED_SIZE, false).path("papers");
+      FeedContent feed = feedContent(ctx, queries);
       Feeds bound = feeds.get();
-      return ResponseCache.Answer.of(bound.atom(papers, keyword), "application/atom+xml; charset=utf-8",
-          bound.updated(papers));
+      return ResponseCache.Answer.of(bound.atom(feed.papers(), feed.subject()), "application/atom+xml; charset=utf-8",
+          bound.updated(feed.papers()));
     }));
     server.get("/feed.json", ctx -> cache.respond(ctx, FEED_CACHING, () -> {
-      String keyword = text(ctx, "keyword");
-      JsonNode papers = queries.papers(keyword, null, null, null, FEED_SIZE, false).path("papers");
+      FeedContent feed = feedContent(ctx, queries);
       Feeds bound = feeds.get();
-      return ResponseCache.Answer.of(write(mapper, bound.json(papers, keyword)), "application/feed+json; charset=utf-8",
-          bound.updated(papers));
+      return ResponseCache.Answer.of(write(mapper, bound.json(feed.papers(), feed.subject())),
+          "application/feed+json; charset=utf-8", bound.updated(feed.papers()));
     }));
     for (String path : PATHS) {
       for (HandlerType method : List.of(HandlerType.POST, HandlerType.PUT, HandlerType.PATCH, HandlerType.DELETE)) {
@@ -177,6 +182,24 @@ public final class HttpApi implements AutoCloseable {
   @Override
   public void close() {
     server.stop();
+  }
+
+  /** What a feed holds: its subject and its papers. */
+  private record FeedContent(Feeds.Subject subject, JsonNode papers) {}
+
+  // a search's newest matches (q), else the newest papers (of a keyword)
+  private static FeedContent feedContent(Context ctx, QueryService queries) {
+    String keyword = text(ctx, "keyword");
+    String q = text(ctx, "q");
+    if (q != null && keyword != null) {
+      throw ApiError.badRequest("parameters 'q' and 'keyword' cannot be combined on a feed: search for "
+          + "keyword:\"...\" within 'q' instead");
+    }
+    if (q != null) {
+      return new FeedContent(Feeds.Subject.search(q), queries.searchPapers(q, FEED_SIZE));
+    }
+    return new FeedContent(Feeds.Subject.keyword(keyword),
+        queries.papers(keyword, null, null, null, FEED_SIZE, false).path("papers"));
   }
 
   private static ResponseCache.Answer json(ObjectMapper mapper, JsonNode body) {

@@ -20,6 +20,7 @@ import org.apache.kafka.streams.query.StateQueryRequest;
 import org.apache.kafka.streams.query.StateQueryResult;
 import org.apache.kafka.streams.state.HostInfo;
 import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.QueryableStoreType;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
@@ -121,6 +122,11 @@ final class InstanceRouter {
   /** A local store; a query on it should run inside {@link #local}. */
   <V> ReadOnlyKeyValueStore<String, V> store(String name) {
     return streams().store(StoreQueryParameters.fromNameAndType(name, QueryableStoreTypes.<String, V>keyValueStore()));
+  }
+
+  /** A local store of its own type (every local partition of it as one); a query on it should run inside {@link #local}. */
+  <T> T store(String name, QueryableStoreType<T> type) {
+    return streams().store(StoreQueryParameters.fromNameAndType(name, type));
   }
 
   /**

@@ -16,6 +16,7 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
@@ -47,7 +48,8 @@ final class PaperLists {
    * The first {@code count} papers of this instance's partitions after {@code cursor} (null: from
    * the newest). Each partition is read apart (Kafka Streams' composite store would chain the
    * partitions one after the other, not in order), its first {@code count} keys at most; only
-   * the papers that make the page are read and converted.
+   * the papers that make the page are read and converted. {@code canonical}: a canonical keyword,
+   * a {@link PaperIndex#authorList}, or null for every paper.
    */
   List<Listed> localPage(InstanceRouter router, String canonical, LocalDate from, LocalDate to, String cursor,
       int count) {
@@ -112,8 +114,13 @@ final class PaperLists {
 
   /** Every instance's page merged: the newest {@code limit}, and the cursor after them when more follow. */
   ObjectNode merge(List<Listed> all, int limit) {
+    return merge(all, limit, NEWEST_FIRST);
+  }
+
+  /** Every instance's page merged in {@code order}: the first {@code limit}, and the cursor after them. */
+  ObjectNode merge(List<Listed> all, int limit, Comparator<Listed> order) {
     List<Listed> sorted = new ArrayList<>(all);
-    sorted.sort(NEWEST_FIRST);
+    sorted.sort(order);
     ObjectNode answer = mapper.createObjectNode();
     ArrayNode papers = answer.putArray("papers");
     Set<String> ids = new HashSet<>();
@@ -141,12 +148,17 @@ final class PaperLists {
 
   /** The order key of a cursor; a 400 for anything this API did not give. */
   static String decodeCursor(String cursor) {
+    return decodeCursor(cursor, PaperIndex::isOrderKey);
+  }
+
+  /** The order key of a cursor of the shape {@code orderKey} accepts; a 400 for anything else. */
+  static String decodeCursor(String cursor, Predicate<String> orderKey) {
     if (cursor == null) {
       return null;
     }
     try {
       String order = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
-      if (PaperIndex.isOrderKey(order)) {
+      if (orderKey.test(order)) {
         return order;
       }
     } catch (IllegalArgumentException e) {

@@ -2,7 +2,9 @@ package io.paperstream.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.paperstream.processor.search.SearchIndex;
 import io.paperstream.processor.enrich.KeywordExtractor;
 import io.paperstream.processor.topology.PaperIndex;
 import io.paperstream.processor.topology.PaperTopology;
@@ -44,6 +46,8 @@ public final class QueryService {
   private final PaperCounts counts;
   private final RelatedQuery related;
   private final EmergingQuery emerging;
+  private final SearchQuery search;
+  private final Listings listings;
   private final RecordJson json = new RecordJson();
 
   public QueryService(KeywordExtractor keywords, ObjectMapper mapper) {
@@ -59,6 +63,8 @@ public final class QueryService {
     this.counts = new PaperCounts(mapper);
     this.related = new RelatedQuery(this, router, mapper);
     this.emerging = new EmergingQuery(this, router, mapper);
+    this.search = new SearchQuery(router, mapper);
+    this.listings = new Listings(router, mapper);
   }
 
   /**
@@ -146,19 +152,30 @@ public final class QueryService {
    * a keyword and within dates, after {@code cursor} (the {@code next} of the previous page).
    */
   public JsonNode papers(String keyword, LocalDate from, LocalDate to, String cursor, int limit, boolean localOnly) {
+    return papers(keyword, null, from, to, cursor, limit, localOnly);
+  }
+
+  /** The same, of one author's papers instead (the name's case and spacing do not matter). */
+  public JsonNode papers(String keyword, String author, LocalDate from, LocalDate to, String cursor, int limit,
+      boolean localOnly) {
+    if (keyword != null && author != null) {
+      throw ApiError.badRequest("parameters 'keyword' and 'author' cannot be combined on a paper list: give one");
+    }
     String canonical = keyword == null ? null : canonical(keyword);
+    String list = author == null ? canonical : PaperIndex.authorList(author);
     checkOrder(from, to);
     String after = PaperLists.decodeCursor(cursor);
     // one more than asked: the merged list then knows whether a next page exists
     List<PaperLists.Listed> found = new ArrayList<>();
     if (router.holdsSomeOf(PaperTopology.PAPERS_STORE, localOnly)) {
-      found.addAll(InstanceRouter.local(() -> lists.localPage(router, canonical, from, to, after, limit + 1)));
+      found.addAll(InstanceRouter.local(() -> lists.localPage(router, list, from, to, after, limit + 1)));
     }
     if (localOnly) {
       return lists.localAnswer(found);
     }
     Map<String, String> params = new LinkedHashMap<>();
     params.put("keyword", keyword);
+    params.put("author", author);
     params.put("from", from == null ? null : from.toString());
     params.put("to", to == null ? null : to.toString());
     params.put("cursor", cursor);
@@ -168,6 +185,9 @@ public final class QueryService {
     ObjectNode answer = mapper.createObjectNode();
     if (keyword != null) {
       answer.put("keyword", keyword).put("canonical", canonical);
+    }
+    if (author != null) {
+      answer.put("author", author);
     }
     answer.setAll(lists.merge(found, limit));
     return answer;
@@ -186,6 +206,28 @@ public final class QueryService {
   /** A date's emerging keywords: {@link EmergingQuery#emerging}. */
   public JsonNode emerging(LocalDate date, int limit, boolean localOnly) {
     return emerging.emerging(date, limit, localOnly);
+  }
+
+  /** See {@link SearchQuery#search}. */
+  public JsonNode search(String text, LocalDate from, LocalDate to, int limit, SearchIndex.Order order,
+      boolean localOnly) {
+    checkOrder(from, to);
+    return search.search(text, from, to, limit, order, localOnly);
+  }
+
+  /** The newest {@code limit} papers that match {@code text} (a search's feed). */
+  public JsonNode searchPapers(String text, int limit) {
+    ArrayNode papers = mapper.createArrayNode();
+    search(text, null, null, limit, SearchIndex.Order.NEWEST, false).path("results")
+        .forEach(result -> papers.add(result.path("paper")));
+    return papers;
+  }
+
+  /** See {@link Listings#span} and {@link Listings#listing}. */
+  public JsonNode listing(String period, String date, String keyword, String author, String cursor, int limit,
+      boolean localOnly) {
+    Listings.Span span = Listings.span(period, date);
+    return listings.listing(span, keyword, keyword == null ? null : canonical(keyword), author, cursor, limit, localOnly);
   }
 
   /** Papers per published date over every instance: {@code {"total", "defaultDate", "days"}}. */

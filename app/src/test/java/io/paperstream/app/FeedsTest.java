@@ -59,7 +59,7 @@ class FeedsTest {
 
   @Test
   void theJsonFeedFollowsTheJsonFeed11Rules() {
-    JsonNode feed = feeds.json(papers(), null);
+    JsonNode feed = feeds.json(papers(), Feeds.Subject.keyword(null));
     assertJsonFeed11(feed);
     JsonNode coral = feed.path("items").get(0);
     assertThat(coral.path("url").asText()).isEqualTo("https://huggingface.co/papers/2603.00101");
@@ -77,6 +77,24 @@ class FeedsTest {
     JsonNode json = feeds.json(JSON.createArrayNode(), "nothing");
     assertJsonFeed11(json);
     assertThat(json.path("items")).isEmpty();
+  }
+
+  @Test
+  void aSearchFeedNamesItsQueryInItsOwnUrlsAndTitle() throws Exception {
+    // given the papers of a search for a phrase with characters a URL must encode
+    Feeds.Subject search = Feeds.Subject.search("\"reef mapping\" & sonar");
+
+    // when both feeds are made and the Atom one is parsed by Rome
+    Feed atom = (Feed) new WireFeedInput().build(new StringReader(feeds.atom(papers(), search)));
+    JsonNode json = feeds.json(papers(), search);
+
+    // then both name the search, encoded, under the public URL, and hold complete entries
+    assertThat(atom.getId()).isEqualTo(BASE + "/feed.xml?q=%22reef%20mapping%22%20%26%20sonar");
+    assertThat(atom.getTitle()).isEqualTo("paperstream: papers matching \"reef mapping\" & sonar");
+    assertThat(atom.getEntries()).hasSize(2).allSatisfy(entry -> assertThat(entry.getContents()).isNotEmpty());
+    assertJsonFeed11(json);
+    assertThat(json.path("feed_url").asText()).isEqualTo(BASE + "/feed.json?q=%22reef%20mapping%22%20%26%20sonar");
+    assertThat(json.path("items")).hasSize(2);
   }
 
   // https://jsonfeed.org/version/1.1: the required fields, their types, and RFC 3339 dates

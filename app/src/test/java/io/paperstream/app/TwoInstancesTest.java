@@ -64,7 +64,12 @@ class TwoInstancesTest {
           "/api/papers?keyword=LLMs",
           "/api/papers?from=2026-03-15&limit=2",
           "/feed.json",
-          "/feed.xml?keyword=coral%20reef%20mapping");
+          "/feed.xml?keyword=coral%20reef%20mapping",
+          "/api/search?q=invented%20study",
+          "/api/search?q=kelp&sort=newest&limit=5",
+          "/api/listings/week/2026-03-18",
+          "/api/listings/month/2026-03?limit=5",
+          "/feed.json?q=tidal");
 
       // then both answer the same, and the answers hold the data
       for (String query : queries) {
@@ -98,6 +103,31 @@ class TwoInstancesTest {
             .containsExactlyElementsOf(ids(RunningStack.json(get(asked, "/api/papers?limit=1000"))))
             .containsAll(onA).containsAll(onB);
       }
+      // and a search gathers the hits of both: each instance finds only its own papers, the
+      // gathered answer finds all 24 invented ones, in one order of scores from either instance
+      String everyInvented = "/api/search?q=%22invented%20study%22&limit=100";
+      List<String> foundOnA = hits(RunningStack.json(get(a, everyInvented, Forwarder.LOCAL_HEADER, "true")));
+      List<String> foundOnB = hits(RunningStack.json(get(b, everyInvented, Forwarder.LOCAL_HEADER, "true")));
+      assertThat(foundOnA).as("hits on a").isNotEmpty().doesNotContainAnyElementsOf(foundOnB);
+      assertThat(foundOnB).as("hits on b").isNotEmpty();
+      for (AppStack asked : List.of(a, b)) {
+        assertThat(hits(RunningStack.json(get(asked, everyInvented)))).hasSize(24)
+            .containsAll(foundOnA).containsAll(foundOnB);
+      }
+      // and a listing of both, walked by cursor, gives every paper of the period once
+      List<String> month = ids(RunningStack.json(get(a, "/api/listings/month/2026-03?limit=1000")));
+      // (the 24 invented papers were featured in March 2026, on both instances)
+      assertThat(month).containsAll(onA.stream().filter(id -> id.startsWith("2605.")).toList())
+          .containsAll(onB.stream().filter(id -> id.startsWith("2605.")).toList());
+      List<String> walkedMonth = new java.util.ArrayList<>();
+      JsonNode listing = RunningStack.json(get(b, "/api/listings/month/2026-03?limit=4"));
+      walkedMonth.addAll(ids(listing));
+      while (listing.path("next").isTextual()) {
+        listing = RunningStack.json(get(b, "/api/listings/month/2026-03?limit=4&cursor=" + listing.path("next").asText()));
+        walkedMonth.addAll(ids(listing));
+      }
+      assertThat(walkedMonth).isEqualTo(month).doesNotHaveDuplicates();
+
       // and the counts per day add both instances up
       assertThat(RunningStack.json(get(b, "/api/papers-per-day")).path("total").asLong()).isEqualTo(27);
     }
@@ -108,6 +138,12 @@ class TwoInstancesTest {
     List<String> all = new java.util.ArrayList<>(List.of("Authorization", "Bearer " + TOKEN));
     all.addAll(List.of(headers));
     return RunningStack.get(stack, pathAndQuery, all.toArray(String[]::new));
+  }
+
+  private static List<String> hits(JsonNode search) {
+    List<String> ids = new java.util.ArrayList<>();
+    search.path("results").forEach(r -> ids.add(r.path("paper").path("paperId").asText()));
+    return ids;
   }
 
   private static List<String> ids(JsonNode answer) {

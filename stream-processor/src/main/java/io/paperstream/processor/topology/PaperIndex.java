@@ -3,6 +3,7 @@ package io.paperstream.processor.topology;
 import io.paperstream.schemas.Paper;
 import java.time.LocalDate;
 import java.util.HashSet;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -14,6 +15,10 @@ import java.util.Set;
  * <ul>
  *   <li>{@code d␀<order>} → paper id, for every paper;
  *   <li>{@code k␀<keyword>␀<order>} → paper id, for every keyword of a paper;
+ *   <li>{@code a␀<author>␀<order>} → paper id, for each of the first {@value #MAX_AUTHORS} authors
+ *       of a paper (the name lower-cased, spaces collapsed: {@link #authorList});
+ *   <li>{@code u␀<listing date>␀<listing order>} → paper id, for every paper with a date: the
+ *       listings by day, week and month ({@link #listingOrderKey});
  *   <li>{@code n␀<published date>} → number of papers of that date (decimal);
  *   <li>{@code f␀<keyword>} → number of papers with that keyword (decimal): its document
  *       frequency on these partitions, which weighs keywords for related papers.
@@ -31,6 +36,9 @@ public final class PaperIndex {
   /** The date of papers that have none, in order keys and counts. */
   public static final String NO_DATE = "0000-00-00";
 
+  /** Authors of a paper that get a key: a list of thousands of names would cost a key each. */
+  public static final int MAX_AUTHORS = 200;
+
   static final char SEP = '\u0000';
   // one past the separator: the upper bound of every key that starts with a prefix ending in SEP
   private static final char AFTER_SEP = '\u0001';
@@ -38,13 +46,15 @@ public final class PaperIndex {
   private static final String BY_KEYWORD = "k" + SEP;
   private static final String COUNT = "n" + SEP;
   private static final String FREQUENCY = "f" + SEP;
+  private static final String BY_AUTHOR = "a" + SEP;
+  private static final String LISTING = "u" + SEP;
+  private static final long MOST_UPVOTES = 9_999_999_999L;
 
   private PaperIndex() {}
 
   /** Where a paper sorts: published date, then first seen, then id. */
   public static String orderKey(Paper paper) {
-    return dateOf(paper) + SEP + String.format("%013d", Math.max(0, paper.getFirstSeen().toEpochMilli()))
-        + SEP + paper.getPaperId();
+    return dateOf(paper) + SEP + firstSeen(paper) + SEP + paper.getPaperId();
   }
 
   /** The paper id at the end of an order key. */
@@ -78,6 +88,51 @@ public final class PaperIndex {
   /** The order key within an index key of the papers (of {@code keyword}). */
   public static String orderKeyOf(String keyword, String indexKey) {
     return indexKey.substring(prefix(keyword).length());
+  }
+
+  /**
+   * The list of an author's papers, to pass where a keyword is asked for ({@link #lower},
+   * {@link #upper}, {@link #key}, {@link #orderKeyOf}): the name lower-cased, spaces collapsed.
+   * It starts with the separator, which no keyword holds, so the two kinds of list never meet.
+   */
+  public static String authorList(String author) {
+    return SEP + author.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+  }
+
+  /**
+   * The date a paper is listed under, as the site's daily, weekly and monthly listings do: the
+   * day a digest featured it, else its published date; null for neither.
+   */
+  public static LocalDate listingDate(Paper paper) {
+    return paper.getFeaturedDate() != null ? paper.getFeaturedDate() : paper.getPublishedDate();
+  }
+
+  /** Where a paper sorts within a listing: most upvotes first, then first seen, then id. */
+  public static String listingOrderKey(Paper paper) {
+    long upvotes = paper.getUpvotes() == null ? 0 : Math.max(0, paper.getUpvotes());
+    return String.format("%010d", MOST_UPVOTES - upvotes) + SEP + firstSeen(paper) + SEP + paper.getPaperId();
+  }
+
+  /** Whether {@code text} has the shape of a listing order key (a cursor a client sends back). */
+  public static boolean isListingOrderKey(String text) {
+    int first = text.indexOf(SEP);
+    int second = first < 0 ? -1 : text.indexOf(SEP, first + 1);
+    return first == 10 && second == first + 14 && second < text.length() - 1;
+  }
+
+  /** The lowest listing key of papers listed from {@code from} on. */
+  public static String listingLower(LocalDate from) {
+    return LISTING + from;
+  }
+
+  /** The highest listing key of papers listed up to {@code to}. */
+  public static String listingUpper(LocalDate to) {
+    return LISTING + to + AFTER_SEP;
+  }
+
+  /** The listing order key within a listing key. */
+  public static String listingOrderKeyOf(String listingKey) {
+    return listingKey.substring(LISTING.length() + NO_DATE.length() + 1);
   }
 
   public static String countsLower() {
@@ -122,11 +177,24 @@ public final class PaperIndex {
     for (String keyword : paper.getKeywords()) {
       keys.add(key(keyword, order));
     }
+    paper.getAuthors().stream().filter(name -> !name.isBlank()).limit(MAX_AUTHORS)
+        .forEach(name -> keys.add(key(authorList(name), order)));
+    LocalDate listed = listingDate(paper);
+    if (listed != null) {
+      keys.add(LISTING + listed + SEP + listingOrderKey(paper));
+    }
     return keys;
   }
 
-  private static String prefix(String keyword) {
-    return keyword == null ? BY_DATE : BY_KEYWORD + keyword + SEP;
+  private static String prefix(String list) {
+    if (list == null) {
+      return BY_DATE;
+    }
+    return list.charAt(0) == SEP ? BY_AUTHOR + list.substring(1) + SEP : BY_KEYWORD + list + SEP;
+  }
+
+  private static String firstSeen(Paper paper) {
+    return String.format("%013d", Math.max(0, paper.getFirstSeen().toEpochMilli()));
   }
 
   private static String dateOf(Paper paper) {

@@ -3,6 +3,7 @@ package io.paperstream.processor.topology;
 import io.paperstream.processor.enrich.KeywordExtractor;
 import io.paperstream.processor.enrich.PaperEnricher;
 import io.paperstream.processor.normalize.EntryNormalizer;
+import io.paperstream.processor.search.SearchIndexStore;
 import io.paperstream.processor.trend.EmergingOptions;
 import io.paperstream.processor.trend.EmergingProcessor;
 import io.paperstream.processor.trend.KeywordCounter;
@@ -40,6 +41,7 @@ import org.apache.kafka.streams.state.Stores;
  * <pre>
  * raw entries ─ 1 normalize ─ by title ─ 2 identify ─▶ sightings ─ 3+4 dedupe, enrich ─┬▶ papers
  *              └ vocabulary (VocabularyTopology)           ▲                            ├ paper index
+ *                                                          │                            ├ search index
  *                                                          └──── hand-overs ────────────┤
  *                     keyword deltas, one record per paper change, one partition ◀──────┘
  *                        └ 5 count ─┬▶ keyword-daily-counts
@@ -108,6 +110,7 @@ public final class PaperTopology {
     steps.publishPapers(changes);
     steps.handOverRetiredTitleKeys(changes);
     steps.indexPapers(changes);
+    steps.indexForSearch(changes);
     KStream<String, Long> counts = steps.count(changes);
     steps.trend(counts);
     steps.emerging(counts);
@@ -162,6 +165,12 @@ public final class PaperTopology {
   private void indexPapers(KStream<String, PaperChange> changes) {
     builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PaperIndex.STORE), strings, strings));
     changes.process(PaperIndexer::new, Named.as("index-papers"), PaperIndex.STORE);
+  }
+
+  /** The search index (Lucene, in memory, rebuilt from the papers store) for the query API, in the dedupe task. */
+  private void indexForSearch(KStream<String, PaperChange> changes) {
+    builder.addStateStore(SearchIndexStore.builder());
+    changes.process(SearchIndexer::new, Named.as("index-for-search"), SearchIndexStore.NAME, PAPERS_STORE);
   }
 
   /**

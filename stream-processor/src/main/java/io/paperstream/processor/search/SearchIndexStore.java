@@ -1,0 +1,218 @@
+package io.paperstream.processor.search;
+
+import io.paperstream.schemas.Paper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.streams.processor.StateStore;
+import org.apache.kafka.streams.processor.StateStoreContext;
+import org.apache.kafka.streams.state.QueryableStoreType;
+import org.apache.kafka.streams.state.StoreBuilder;
+import org.apache.kafka.streams.state.internals.StateStoreProvider;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.store.ByteBuffersDirectory;
+
+/**
+ * A Lucene index of the papers of one partition, as a Kafka Streams state store: it lives in the
+ * task that owns the partition's papers store, moves with it and is closed with it, and is found
+ * by interactive queries ({@link #queryType()}) like any other store.
+ *
+ * <p>It holds nothing that the papers store does not: it is kept in memory, without a changelog,
+ * and rebuilt from the papers store whenever its task starts (after the papers store is restored),
+ * then kept in step by the indexer, record by record. So it can never disagree with the papers
+ * store across restarts, rebalances or aborted transactions (a task whose state is rolled back is
+ * closed and started again). Changes become visible to searches at the next commit or search.
+ */
+public final class SearchIndexStore implements StateStore, SearchIndex {
+
+  /** The store's name. */
+  public static final String NAME = "paper-search";
+
+  private final String name;
+  private volatile boolean open;
+  private ByteBuffersDirectory directory;
+  private IndexWriter writer;
+  private SearcherManager searchers;
+
+  private SearchIndexStore(String name) {
+    this.name = name;
+  }
+
+  /** Builds one store per task; no changelog and no cache (the papers store is the truth). */
+  public static StoreBuilder<SearchIndexStore> builder() {
+    return new Builder(NAME);
+  }
+
+  /** For {@code KafkaStreams.store}: every local partition of the index, searched as one. */
+  public static QueryableStoreType<SearchIndex> queryType() {
+    return new QueryType();
+  }
+
+  @Override
+  public String name() {
+    return name;
+  }
+
+  @Override
+  public void init(StateStoreContext context, StateStore root) {
+    try {
+      directory = new ByteBuffersDirectory();
+      writer = new IndexWriter(directory, new IndexWriterConfig(PaperDocuments.analyzer())
+          .setOpenMode(IndexWriterConfig.OpenMode.CREATE));
+      searchers = new SearcherManager(writer, null);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create the in-memory search index " + name, e);
+    }
+    context.register(root, (key, value) -> {
+      // no changelog: rebuilt from the papers store by the indexer
+    });
+    open = true;
+  }
+
+  /** Adds the paper's document, or replaces the one it had. */
+  public void index(Paper paper) {
+    try {
+      writer.updateDocument(PaperDocuments.idTerm(paper.getPaperId()), PaperDocuments.of(paper));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot index paper " + paper.getPaperId(), e);
+    }
+  }
+
+  /** Removes the paper's document (none: nothing happens). */
+  public void remove(String paperId) {
+    try {
+      writer.deleteDocuments(PaperDocuments.idTerm(paperId));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot remove paper " + paperId + " from the search index", e);
+    }
+  }
+
+  /** Removes every document: the start of a rebuild. */
+  public void clear() {
+    try {
+      writer.deleteAll();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot clear the search index " + name, e);
+    }
+  }
+
+  /** Makes every change so far visible to searches. */
+  public void refresh() {
+    try {
+      searchers.maybeRefreshBlocking();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot refresh the search index " + name, e);
+    }
+  }
+
+  @Override
+  public List<Hit> search(Query query, int count, Order order) {
+    return LocalSearchIndexes.search(List.of(this), query, count, order);
+  }
+
+  /** A searcher over the latest visible state; give it back with {@link #release}. */
+  IndexSearcher acquire() throws IOException {
+    searchers.maybeRefresh();
+    return searchers.acquire();
+  }
+
+  void release(IndexSearcher searcher) throws IOException {
+    searchers.release(searcher);
+  }
+
+  @Override
+  public void flush() {
+    refresh();
+  }
+
+  @Override
+  public void commit(Map<TopicPartition, Long> changelogOffsets) {
+    refresh();
+  }
+
+  @Override
+  public void close() {
+    open = false;
+    try {
+      if (searchers != null) {
+        searchers.close();
+      }
+      if (writer != null) {
+        writer.close();
+      }
+      if (directory != null) {
+        directory.close();
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot close the search index " + name, e);
+    }
+  }
+
+  @Override
+  public boolean persistent() {
+    return false;
+  }
+
+  @Override
+  public boolean isOpen() {
+    return open;
+  }
+
+  private static final class QueryType implements QueryableStoreType<SearchIndex> {
+
+    @Override
+    public boolean accepts(StateStore store) {
+      return store instanceof SearchIndexStore;
+    }
+
+    @Override
+    public SearchIndex create(StateStoreProvider provider, String storeName) {
+      return (query, count, order) -> LocalSearchIndexes.search(
+          provider.stores(storeName, this).stream().map(SearchIndexStore.class::cast).toList(), query, count, order);
+    }
+  }
+
+  private record Builder(String name) implements StoreBuilder<SearchIndexStore> {
+
+    @Override
+    public StoreBuilder<SearchIndexStore> withCachingEnabled() {
+      throw new UnsupportedOperationException("the search index has no record cache");
+    }
+
+    @Override
+    public StoreBuilder<SearchIndexStore> withCachingDisabled() {
+      return this;
+    }
+
+    @Override
+    public StoreBuilder<SearchIndexStore> withLoggingEnabled(Map<String, String> config) {
+      throw new UnsupportedOperationException("the search index is rebuilt from the papers store, not logged");
+    }
+
+    @Override
+    public StoreBuilder<SearchIndexStore> withLoggingDisabled() {
+      return this;
+    }
+
+    @Override
+    public SearchIndexStore build() {
+      return new SearchIndexStore(name);
+    }
+
+    @Override
+    public Map<String, String> logConfig() {
+      return Map.of();
+    }
+
+    @Override
+    public boolean loggingEnabled() {
+      return false;
+    }
+  }
+}
