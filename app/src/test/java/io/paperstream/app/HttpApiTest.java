@@ -214,7 +214,7 @@ class HttpApiTest {
       assertThat(asset.body()).as(assets.group(1)).isNotBlank();
       count++;
     }
-    assertThat(count).isEqualTo(3);
+    assertThat(count).isEqualTo(4); // the chart library, dashboard.js, discovery.js, the style sheet
     assertThat(page.body()).doesNotContain("http://", "https://");
   }
 
