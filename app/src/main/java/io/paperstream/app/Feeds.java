@@ -41,6 +41,11 @@ public final class Feeds {
           : new Subject("paperstream: newest papers on " + keyword, "keyword", keyword);
     }
 
+    /** The newest papers of an author (as {@code /api/papers?author=} finds them). */
+    public static Subject author(String author) {
+      return new Subject("paperstream: newest papers by " + author, "author", author);
+    }
+
     /** The papers that best match a search ({@code /api/search}). */
     public static Subject search(String query) {
       return new Subject("paperstream: papers matching " + query, "q", query);

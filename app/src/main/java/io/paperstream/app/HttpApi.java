@@ -187,10 +187,18 @@ public final class HttpApi implements AutoCloseable {
   /** What a feed holds: its subject and its papers. */
   private record FeedContent(Feeds.Subject subject, JsonNode papers) {}
 
-  // a search's newest matches (q), else the newest papers (of a keyword)
+  // a search's newest matches (q), else the newest papers (of a keyword or an author)
   private static FeedContent feedContent(Context ctx, QueryService queries) {
     String keyword = text(ctx, "keyword");
     String q = text(ctx, "q");
+    String author = text(ctx, "author");
+    if (author != null) {
+      if (q != null || keyword != null) {
+        throw ApiError.badRequest("parameter 'author' cannot be combined with 'q' or 'keyword' on a feed: give one");
+      }
+      return new FeedContent(Feeds.Subject.author(author),
+          queries.papers(null, author, null, null, null, FEED_SIZE, false).path("papers"));
+    }
     if (q != null && keyword != null) {
       throw ApiError.badRequest("parameters 'q' and 'keyword' cannot be combined on a feed: search for "
           + "keyword:\"...\" within 'q' instead");

@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.paperstream.config.Settings;
+import com.rometools.rome.feed.atom.Entry;
+import com.rometools.rome.feed.atom.Feed;
+import com.rometools.rome.io.WireFeedInput;
+import java.io.StringReader;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,7 +20,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Related papers, keyword paper counts and emerging keywords of a running stack over {@link DiscoveryPages}. */
+/**
+ * Related papers, keyword paper counts, emerging keywords and the keyword and author feeds of a
+ * running stack over {@link DiscoveryPages}.
+ */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DiscoveryApiTest {
 
@@ -105,7 +112,53 @@ class DiscoveryApiTest {
   }
 
   @Test
+  void anAuthorsFeedsHoldTheirPapersAndAreCachedLikeTheOthers() throws Exception {
+    // when an author's Atom feed is read by Rome
+    HttpResponse<String> atomResponse = RunningStack.get(stack, "/feed.xml?author=Mira%20Okafor");
+    assertThat(atomResponse.statusCode()).isEqualTo(200);
+    Feed atom = (Feed) new WireFeedInput().build(new StringReader(atomResponse.body()));
+
+    // then it names itself and holds that author's papers, newest first, each with a link
+    assertThat(atom.getTitle()).isEqualTo("paperstream: newest papers by Mira Okafor");
+    assertThat(atom.getId()).endsWith("/feed.xml?author=Mira%20Okafor");
+    assertThat(atom.getEntries()).extracting(Entry::getId).containsExactly("urn:paperstream:paper:" + DiscoveryPages.CLOSEST,
+        "urn:paperstream:paper:" + DiscoveryPages.GENERIC_ONLY, "urn:paperstream:paper:" + DiscoveryPages.PAPER);
+    assertThat(atom.getEntries()).allSatisfy(entry -> {
+      assertThat(entry.getAlternateLinks()).isNotEmpty();
+      assertThat(entry.getAuthors()).extracting(a -> a.getName()).containsExactly(DiscoveryPages.AUTHOR);
+    });
+    // and it carries the feeds' caching headers, and a 304 for its own ETag
+    assertThat(atomResponse.headers().firstValue("Cache-Control")).hasValue("public, max-age=60");
+    assertThat(atomResponse.headers().firstValue("Last-Modified")).isPresent();
+    String etag = atomResponse.headers().firstValue("ETag").orElseThrow();
+    assertThat(RunningStack.get(stack, "/feed.xml?author=Mira%20Okafor", "If-None-Match", etag).statusCode())
+        .isEqualTo(304);
+
+    // and its JSON twin follows JSON Feed 1.1 with the same papers
+    HttpResponse<String> jsonResponse = RunningStack.get(stack, "/feed.json?author=mira%20okafor");
+    assertThat(jsonResponse.headers().firstValue("Cache-Control")).hasValue("public, max-age=60");
+    JsonNode json = RunningStack.json(jsonResponse);
+    FeedsTest.assertJsonFeed11(json, "http://127.0.0.1:" + stack.httpPort());
+    assertThat(json.path("items")).hasSize(3);
+    assertThat(json.path("feed_url").asText()).endsWith("/feed.json?author=mira%20okafor");
+  }
+
+  @Test
+  void aKeywordsFeedsHoldThePapersOfItsCanonicalForm() throws Exception {
+    Feed atom = (Feed) new WireFeedInput().build(new StringReader(
+        RunningStack.get(stack, "/feed.xml?keyword=Seagrass%20Carbon%20Ledgers").body()));
+    assertThat(atom.getEntries()).extracting(Entry::getId).containsExactlyInAnyOrder(
+        "urn:paperstream:paper:" + DiscoveryPages.PAPER, "urn:paperstream:paper:" + DiscoveryPages.CLOSEST,
+        "urn:paperstream:paper:" + DiscoveryPages.SHARING_ONE.get(0));
+    JsonNode json = RunningStack.json(RunningStack.get(stack, "/feed.json?keyword=seagrass%20carbon%20ledger"));
+    FeedsTest.assertJsonFeed11(json, "http://127.0.0.1:" + stack.httpPort());
+    assertThat(json.path("items")).hasSize(3);
+  }
+
+  @Test
   void badParametersAre400WithAClearMessage() throws Exception {
+    assertError("/feed.xml?author=Mira%20Okafor&keyword=ocean%20model", 400, "'author' cannot be combined");
+    assertError("/feed.json?author=Mira%20Okafor&q=seagrass", 400, "'author' cannot be combined");
     assertError("/api/papers/2699.99999/related", 404, "2699.99999");
     assertError("/api/papers/" + DiscoveryPages.PAPER + "/related?limit=0", 400, "'limit'");
     assertError("/api/papers/" + DiscoveryPages.PAPER + "/related?limit=101", 400, "from 1 to 100");

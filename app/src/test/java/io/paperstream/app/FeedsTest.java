@@ -99,11 +99,16 @@ class FeedsTest {
 
   // https://jsonfeed.org/version/1.1: the required fields, their types, and RFC 3339 dates
   private static void assertJsonFeed11(JsonNode feed) {
+    assertJsonFeed11(feed, BASE);
+  }
+
+  /** The JSON Feed 1.1 rules, for a feed served under {@code base}. */
+  static void assertJsonFeed11(JsonNode feed, String base) {
     assertThat(feed.path("version").asText()).isEqualTo("https://jsonfeed.org/version/1.1");
     assertThat(feed.path("title").isTextual()).isTrue();
     assertThat(feed.path("items").isArray()).isTrue();
     for (String url : List.of("home_page_url", "feed_url")) {
-      assertThat(feed.path(url).asText()).startsWith(BASE + "/");
+      assertThat(feed.path(url).asText()).startsWith(base + "/");
     }
     Set<String> known = Set.of("id", "url", "external_url", "title", "content_html", "content_text", "summary", "image",
         "banner_image", "date_published", "date_modified", "authors", "tags", "language", "attachments");
