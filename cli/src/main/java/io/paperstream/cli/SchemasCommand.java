@@ -2,7 +2,7 @@ package io.paperstream.cli;
 
 import io.paperstream.config.ClusterOptions;
 import io.paperstream.config.PipelineTopics;
-import io.paperstream.schemas.AvroSerde;
+import io.paperstream.schemas.RecordSerde;
 import io.paperstream.schemas.PublishedSchemas;
 import io.paperstream.schemas.Topic;
 import io.paperstream.schemas.Topics;
@@ -30,8 +30,13 @@ import picocli.CommandLine.Model.CommandSpec;
         "Prints every published schema of every topic: one line per version (topic, registry subject, record "
             + "name, version, CRC-64-AVRO fingerprint of its parsing canonical form, as a number and as the 8 "
             + "little-endian bytes that follow C3 01 in a record), then the schema itself on the next line.",
-        "Keys are UTF-8 strings (subject <topic>-key: \"string\"). Topic names follow the configuration."})
+        "The registry subject (<topic>-value) is where serde.format=registry registers the schema; '-': never "
+            + "registered (internal to the processor, or not Avro).",
+        "Keys are plain UTF-8 strings in both formats (no <topic>-key subject). Topic names follow the configuration."})
 public final class SchemasCommand implements Callable<Integer> {
+
+  /** The subject column of a topic whose values no registry knows. */
+  static final String NOT_REGISTERED = "-";
 
   @Mixin ClusterOptions clusterOptions;
 
@@ -43,17 +48,18 @@ public final class SchemasCommand implements Callable<Integer> {
     PublishedSchemas published = PublishedSchemas.load();
     PrintWriter out = spec.commandLine().getOut();
     for (Topic<?, ?> topic : topics.all()) {
-      if (!(topic.valueSerde() instanceof AvroSerde<?> serde)) {
+      String subject = topics.valueSubject(topic).orElse(NOT_REGISTERED);
+      if (!(topic.valueSerde() instanceof RecordSerde<?> serde)) {
         String value = topic.valueSerde() instanceof Serdes.StringSerde
             ? "(UTF-8 string, internal to the processor)" : "(bytes: the original record, as it was rejected)";
-        out.println(topic.name() + "\t" + topic.name() + "-value\t" + value);
+        out.println(topic.name() + "\t" + subject + "\t" + value);
         continue;
       }
       List<Schema> versions = published.versions(serde.schema().getFullName());
       for (int i = 0; i < versions.size(); i++) {
         Schema schema = versions.get(i);
         long fingerprint = SchemaNormalization.parsingFingerprint64(schema);
-        out.println(topic.name() + "\t" + topic.name() + "-value\t" + schema.getFullName() + "\tv" + (i + 1)
+        out.println(topic.name() + "\t" + subject + "\t" + schema.getFullName() + "\tv" + (i + 1)
             + "\t" + Long.toUnsignedString(fingerprint) + "\t" + wireBytes(fingerprint));
         out.println(schema.toString(false));
       }

@@ -85,6 +85,31 @@ class ComposeFileTest {
   }
 
   @Test
+  void everyInstanceWritesTheRegistryFormatToTheTestedRegistry() throws IOException {
+    // the registry is the Apicurio release the registry-mode tests run (the parent POM's version)
+    Matcher version = Pattern.compile("<apicurio-registry.version>([^<]+)</apicurio-registry.version>")
+        .matcher(Files.readString(ROOT.resolve("pom.xml")));
+    assertThat(version.find()).isTrue();
+    Map<String, Object> registry = services().get("schema-registry");
+    assertThat(registry).as("a schema-registry service").isNotNull();
+    assertThat(String.valueOf(registry.get("image")))
+        .isEqualTo("apicurio/apicurio-registry-kafkasql:" + version.group(1));
+    // it keeps its schemas in the three brokers
+    List<String> brokers = services().keySet().stream().filter(name -> name.startsWith("kafka-")).toList();
+    assertThat(String.valueOf(map(registry.get("environment")).get("KAFKA_BOOTSTRAP_SERVERS")).split(","))
+        .containsExactlyInAnyOrderElementsOf(brokers.stream().map(b -> b + ":9092").toList());
+    String containerPort = strings(registry.get("ports")).get(0).split(":")[1];
+    for (Map.Entry<String, Map<String, Object>> service : paperstreamServices().entrySet()) {
+      // and every paperstream instance writes the registry format to its Confluent-compatible API
+      Map<String, Object> environment = map(service.getValue().get("environment"));
+      assertThat(environment.get("PAPERSTREAM_SERDE_FORMAT")).as(service.getKey()).isEqualTo("registry");
+      assertThat(environment.get("PAPERSTREAM_SCHEMA_REGISTRY_URL")).as(service.getKey())
+          .isEqualTo("http://schema-registry:" + containerPort + "/apis/ccompat/v7");
+      assertThat(strings(service.getValue().get("depends_on"))).as(service.getKey()).contains("schema-registry");
+    }
+  }
+
+  @Test
   void prometheusScrapesEveryInstanceAndGrafanaReadsPrometheus() throws IOException {
     Map<String, Map<String, Object>> services = paperstreamServices();
     Map<String, Object> prometheus = load(ROOT.resolve("deploy/prometheus/prometheus.yml"));

@@ -26,8 +26,10 @@ class SchemasCommandTest {
     List<String> lines = out.toString().lines().toList();
     assertSchemaLine(lines, "papers", Paper.getClassSchema());
     assertSchemaLine(lines, "keyword-daily-counts", KeywordCount.getClassSchema());
-    // and the dead-letter topic, which keeps the rejected bytes, says so
-    assertThat(lines).anyMatch(line -> line.startsWith("paper-processing-dead-letters\tpaper-processing-dead-letters-value\t(bytes"));
+    // and the dead-letter topic, which keeps the rejected bytes, says so, with no registry subject
+    assertThat(lines).anyMatch(line -> line.startsWith("paper-processing-dead-letters\t-\t(bytes"));
+    // and the processor's internal sightings are never registered either
+    assertThat(lines).anyMatch(line -> line.startsWith("paper-sightings\t-\tio.paperstream.schemas.Paper\t"));
   }
 
   private static void assertSchemaLine(List<String> lines, String topic, Schema current) {

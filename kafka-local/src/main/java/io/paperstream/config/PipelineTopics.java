@@ -33,8 +33,9 @@ public final class PipelineTopics {
     return TABLES.stream().anyMatch(logical -> topics.find(logical).map(t -> t.name().equals(topic.name())).orElse(false));
   }
 
+  /** The topics as configured: names from {@code topics.*}, the values' wire form from {@code serde.format}. */
   public static Topics from(Settings settings) {
-    return Topics.named(logical -> settings.get("topics." + logical, null));
+    return Topics.named(logical -> settings.get("topics." + logical, null), SerdeSettings.from(settings));
   }
 
   /** The topics the ingest producer writes, its ingest log included. */

@@ -12,7 +12,6 @@ import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Deserializer;
-import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serializer;
 
 /**
@@ -24,7 +23,7 @@ import org.apache.kafka.common.serialization.Serializer;
  * the current class by Avro's schema resolution. Encoders and decoders are thread-safe, so one
  * instance may be shared by all of a client's threads.
  */
-public final class AvroSerde<T extends SpecificRecord> implements Serde<T> {
+public final class AvroSerde<T extends SpecificRecord> implements RecordSerde<T> {
 
   private final Schema schema;
   private final BinaryMessageEncoder<T> encoder;
@@ -46,6 +45,7 @@ public final class AvroSerde<T extends SpecificRecord> implements Serde<T> {
     return new AvroSerde<>(type, SpecificData.get().getSchema(type), store);
   }
 
+  @Override
   public Schema schema() {
     return schema;
   }

@@ -4,7 +4,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
-import org.apache.avro.message.SchemaStore;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 
@@ -48,20 +47,23 @@ public final class Topics {
   private final Topic<String, String> keywordVocabulary;
   private final Topic<String, KeywordEmergence> keywordEmerging;
 
-  private Topics(UnaryOperator<String> nameOf) {
-    SchemaStore store = PublishedSchemas.load().store();
+  private final SerdeFormat format;
+
+  private Topics(UnaryOperator<String> nameOf, SerdeFormat format) {
+    this.format = format;
     Serde<String> keys = Serdes.String();
-    this.rawEntries = new Topic<>(nameOf.apply(RAW_ENTRIES), keys, AvroSerde.forType(RawEntry.class, store));
-    this.rawDeadLetters = new Topic<>(nameOf.apply(RAW_DEAD_LETTERS), keys, AvroSerde.forType(DeadLetter.class, store));
-    this.papers = new Topic<>(nameOf.apply(PAPERS), keys, AvroSerde.forType(Paper.class, store));
-    this.keywordDailyCounts =
-        new Topic<>(nameOf.apply(KEYWORD_DAILY_COUNTS), keys, AvroSerde.forType(KeywordCount.class, store));
-    this.keywordTrends = new Topic<>(nameOf.apply(KEYWORD_TRENDS), keys, AvroSerde.forType(KeywordTrend.class, store));
+    this.rawEntries = new Topic<>(nameOf.apply(RAW_ENTRIES), keys, format.serde(RawEntry.class));
+    this.rawDeadLetters = new Topic<>(nameOf.apply(RAW_DEAD_LETTERS), keys, format.serde(DeadLetter.class));
+    this.papers = new Topic<>(nameOf.apply(PAPERS), keys, format.serde(Paper.class));
+    this.keywordDailyCounts = new Topic<>(nameOf.apply(KEYWORD_DAILY_COUNTS), keys, format.serde(KeywordCount.class));
+    this.keywordTrends = new Topic<>(nameOf.apply(KEYWORD_TRENDS), keys, format.serde(KeywordTrend.class));
     // Kafka Streams writes its dead letters itself: the original bytes, the reason in headers.
     this.processingDeadLetters =
         new Topic<>(nameOf.apply(PROCESSING_DEAD_LETTERS), Serdes.ByteArray(), Serdes.ByteArray());
-    this.sightings = new Topic<>(nameOf.apply(SIGHTINGS), keys, papers.valueSerde());
-    this.fetchLog = new Topic<>(nameOf.apply(FETCH_LOG), keys, AvroSerde.forType(FetchLogEntry.class, store));
+    // Internal to the processor, like its repartition topics and changelogs: always embedded, so
+    // that no reader needs the registry and restoring state never waits on it.
+    this.sightings = new Topic<>(nameOf.apply(SIGHTINGS), keys, format.internalSerde(Paper.class));
+    this.fetchLog = new Topic<>(nameOf.apply(FETCH_LOG), keys, format.serde(FetchLogEntry.class));
     this.ingestLog = new Topic<>(nameOf.apply(INGEST_LOG), keys, fetchLog.valueSerde());
     this.keywordVocabulary = new Topic<>(nameOf.apply(KEYWORD_VOCABULARY), keys, Serdes.String());
     this.keywordEmerging =
@@ -73,14 +75,24 @@ public final class Topics {
    * and returns the topic name to use.
    */
   public static Topics named(UnaryOperator<String> nameOf) {
+    return named(nameOf, SerdeFormat.embedded());
+  }
+
+  /** Topics named by {@code nameOf} whose Avro values are written in {@code format}. */
+  public static Topics named(UnaryOperator<String> nameOf, SerdeFormat format) {
     return new Topics(logical -> {
       String name = nameOf.apply(logical);
       return name == null || name.isBlank() ? DEFAULT_NAMES.get(logical) : name;
-    });
+    }, format);
   }
 
   public static Topics defaults() {
-    return new Topics(DEFAULT_NAMES::get);
+    return new Topics(DEFAULT_NAMES::get, SerdeFormat.embedded());
+  }
+
+  /** How this registry's Avro values are written ({@code serde.format}). */
+  public SerdeFormat format() {
+    return format;
   }
 
   /** Raw entries as split from digest pages; key = {@link PaperKeys#provisionalKey}. */
@@ -166,6 +178,17 @@ public final class Topics {
       }
     }
     return java.util.Optional.empty();
+  }
+
+  /**
+   * The registry subject of {@code topic}'s values, {@code <topic>-value}, for the topics whose
+   * values are Avro records published to consumers; empty for the processor's internal topics,
+   * the vocabulary's strings and the processing dead letters' raw bytes, which no registry knows.
+   */
+  public java.util.Optional<String> valueSubject(Topic<?, ?> topic) {
+    return List.of(rawEntries, rawDeadLetters, papers, keywordDailyCounts, keywordTrends, fetchLog, ingestLog).contains(topic)
+        ? java.util.Optional.of(RegistryAvroSerde.valueSubject(topic.name()))
+        : java.util.Optional.empty();
   }
 
   /** Every topic, in the order of {@link #DEFAULT_NAMES}. */

@@ -4,6 +4,7 @@ import io.paperstream.ingest.CollectingSink;
 import io.paperstream.ingest.EntrySink;
 import io.paperstream.schemas.DeadLetter;
 import io.paperstream.schemas.RawEntry;
+import io.paperstream.schemas.SchemaRegistryException;
 import io.paperstream.schemas.SourceKind;
 import java.io.IOException;
 import java.io.InputStream;
@@ -103,6 +104,10 @@ public final class PageSplitter {
     }
     try {
       splitAs(detection.kind(), detection.charset(), page, context);
+    } catch (SchemaRegistryException e) {
+      // the sink cannot write (serde.format=registry, registry unusable): no fault of the page's,
+      // so the run stops rather than dead-lettering good entries
+      throw e;
     } catch (RuntimeException | StackOverflowError e) {
       // a bug or a pathological page must cost this page, not the whole ingest run
       context.rejectPage("splitter failed on this " + detection.kind() + " page: " + e, null);

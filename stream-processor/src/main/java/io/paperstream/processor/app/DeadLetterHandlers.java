@@ -1,5 +1,6 @@
 package io.paperstream.processor.app;
 
+import io.paperstream.schemas.SchemaRegistryException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
@@ -71,11 +72,20 @@ public final class DeadLetterHandlers {
         headers);
   }
 
-  /** Records that cannot be read: logged, dead-lettered (bounded), skipped. */
+  /**
+   * Records that cannot be read: logged, dead-lettered (bounded), skipped. A schema registry that
+   * cannot be used (serde.format=registry) is no fault of the record: the thread fails and the
+   * record is read again once the registry answers, never dead-lettered.
+   */
   public static final class Deserialization extends LogAndContinueExceptionHandler {
     @Override
     public DeserializationExceptionHandler.Response handleError(ErrorHandlerContext context,
         ConsumerRecord<byte[], byte[]> record, Exception exception) {
+      if (SchemaRegistryException.isCauseOf(exception)) {
+        LOG.error("cannot read {} at offset {} of partition {}: {}", record.topic(), record.offset(),
+            record.partition(), exception.getMessage());
+        return DeserializationExceptionHandler.Response.fail();
+      }
       DeserializationExceptionHandler.Response response = super.handleError(context, record, exception);
       List<ProducerRecord<byte[], byte[]>> deadLetters = bounded(response.deadLetterQueueRecords());
       return response.result() == DeserializationExceptionHandler.Result.FAIL

@@ -8,14 +8,12 @@ import io.paperstream.processor.trend.EmergingOptions;
 import io.paperstream.processor.trend.EmergingProcessor;
 import io.paperstream.processor.trend.KeywordCounter;
 import io.paperstream.processor.trend.TrendProcessor;
-import io.paperstream.schemas.AvroSerde;
 import io.paperstream.schemas.KeywordCount;
 import io.paperstream.schemas.KeywordDateKey;
 import io.paperstream.schemas.KeywordDeltas;
 import io.paperstream.schemas.KeywordEmergence;
 import io.paperstream.schemas.Paper;
 import io.paperstream.schemas.PaperKeys;
-import io.paperstream.schemas.PublishedSchemas;
 import io.paperstream.schemas.Topic;
 import io.paperstream.schemas.Topics;
 import java.time.Duration;
@@ -96,7 +94,9 @@ public final class PaperTopology {
   private PaperTopology(Topics topics, Options options) {
     this.topics = topics;
     this.options = options;
-    this.papers = topics.papers().valueSerde();
+    // The by-title repartition topic and the papers store hold the embedded form whatever
+    // serde.format: internal, like the sightings topic, so restoring state never needs the registry.
+    this.papers = topics.sightings().valueSerde();
     this.extractor = new KeywordExtractor(options.keywordsPerPaper());
   }
 
@@ -179,7 +179,7 @@ public final class PaperTopology {
    * count goes to {@code keyword-daily-counts} (zero as a tombstone).
    */
   private KStream<String, Long> count(KStream<String, PaperChange> changes) {
-    Serde<KeywordDeltas> deltas = AvroSerde.forType(KeywordDeltas.class, PublishedSchemas.load().store());
+    Serde<KeywordDeltas> deltas = topics.format().internalSerde(KeywordDeltas.class);
     builder.addStateStore(cached(Stores.keyValueStoreBuilder(
         Stores.persistentKeyValueStore(TRENDS_BY_KEYWORD_STORE), strings, Serdes.Long())));
     builder.addStateStore(cached(Stores.keyValueStoreBuilder(
