@@ -37,7 +37,7 @@ class SerdeSettingsTest {
     assertThat(topics.format().registryClient()).hasValueSatisfying(
         client -> assertThat(client.url()).hasToString("http://registry:8081"));
     for (var topic : java.util.List.of(topics.rawEntries(), topics.rawDeadLetters(), topics.papers(),
-        topics.keywordDailyCounts(), topics.keywordTrends(), topics.fetchLog(), topics.ingestLog())) {
+        topics.keywordDailyCounts(), topics.keywordTrends(), topics.keywordEmerging(), topics.fetchLog(), topics.ingestLog())) {
       assertThat(topic.valueSerde()).as(topic.name()).isInstanceOf(RegistryAvroSerde.class);
       assertThat(topics.valueSubject(topic)).as(topic.name()).hasValue(topic.name() + "-value");
     }

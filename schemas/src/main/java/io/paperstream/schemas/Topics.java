@@ -67,7 +67,7 @@ public final class Topics {
     this.ingestLog = new Topic<>(nameOf.apply(INGEST_LOG), keys, fetchLog.valueSerde());
     this.keywordVocabulary = new Topic<>(nameOf.apply(KEYWORD_VOCABULARY), keys, Serdes.String());
     this.keywordEmerging =
-        new Topic<>(nameOf.apply(KEYWORD_EMERGING), keys, AvroSerde.forType(KeywordEmergence.class, store));
+        new Topic<>(nameOf.apply(KEYWORD_EMERGING), keys, format.serde(KeywordEmergence.class));
   }
 
   /**
@@ -186,7 +186,8 @@ public final class Topics {
    * the vocabulary's strings and the processing dead letters' raw bytes, which no registry knows.
    */
   public java.util.Optional<String> valueSubject(Topic<?, ?> topic) {
-    return List.of(rawEntries, rawDeadLetters, papers, keywordDailyCounts, keywordTrends, fetchLog, ingestLog).contains(topic)
+    return List.of(rawEntries, rawDeadLetters, papers, keywordDailyCounts, keywordTrends, fetchLog, ingestLog, keywordEmerging)
+        .contains(topic)
         ? java.util.Optional.of(RegistryAvroSerde.valueSubject(topic.name()))
         : java.util.Optional.empty();
   }

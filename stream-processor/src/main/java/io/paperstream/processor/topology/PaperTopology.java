@@ -214,7 +214,8 @@ public final class PaperTopology {
    * once per interval for the dates a count changed, beside the trends and from the same counts.
    */
   private void emerging(KStream<String, Long> counts) {
-    Serde<KeywordEmergence> emergence = topics.keywordEmerging().valueSerde();
+    // the store (and its changelog) in the embedded form whatever serde.format, like every store
+    Serde<KeywordEmergence> emergence = topics.format().internalSerde(KeywordEmergence.class);
     builder.addStateStore(cached(Stores.keyValueStoreBuilder(
         Stores.persistentKeyValueStore(EMERGING_DIRTY_STORE), strings, strings)));
     builder.addStateStore(cached(Stores.keyValueStoreBuilder(
