@@ -7,6 +7,7 @@ import io.paperstream.kafka.TopicAdmin;
 import io.paperstream.processor.topology.PaperTopology;
 import io.paperstream.schemas.Topics;
 import java.time.Duration;
+import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.Consumer;
@@ -46,6 +47,7 @@ public final class PaperProcessor implements AutoCloseable {
     Topics topics = processorSettings.topics();
     try (Admin admin = cluster.admin()) {
       TopicAdmin.ensureTopics(admin, PipelineTopics.allTopics(topics, settings));
+      CoPartitionedTopics.require(admin, List.of(topics.rawEntries().name(), topics.sightings().name()));
     }
     Topology topology = PaperTopology.buildTopology(topics, processorSettings.topologyOptions());
     Properties config = processorSettings.streamsConfig(cluster.bootstrapServers(), cluster.clientOverrides());

@@ -14,7 +14,7 @@ import java.util.Set;
  * A material change to one paper's record: the record before and after (null when absent) and,
  * when a retired title key handed its record over, the id it went to.
  */
-record PaperChange(String paperId, Paper before, Paper after, String movedTo) {
+record PaperChange(String paperId, Paper before, Paper after, String movedTo) implements DedupeResult {
 
   PaperChange {
     Objects.requireNonNull(paperId, "paperId");

@@ -1,6 +1,7 @@
 package io.paperstream.processor.topology;
 
 import io.paperstream.schemas.Paper;
+import io.paperstream.schemas.PaperKeys;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -9,18 +10,19 @@ import org.apache.kafka.streams.state.KeyValueStore;
 /**
  * Steps 3 and 4: keeps one record per paper, enriched, and says what changed.
  *
- * <p>Runs partitioned by resolved paper id. A sighting folds into the paper's record; a change
- * is published only when something material changed, so the same page seen twice emits
- * nothing. A record whose {@code paperId} differs from its key is a hand-over from a retired
- * title key (see {@link IdentityResolver}): the record under the key is removed and sent on to
- * the id. Keywords are derived here, once per paper (and again only when its text changes),
- * not once per sighting.
+ * <p>Runs in the task of the paper id (see {@link IdentityResolver}). A sighting folds into the
+ * paper's record; a change is published only when something material changed, so the same page
+ * seen twice emits nothing. A record whose {@code paperId} differs from its key is a hand-over
+ * marker from a claimed title key: the record under the key is removed and sent on to the id.
+ * Keywords are derived here, once per paper (and again only when its text changes), not once
+ * per sighting. A sighting with an arXiv id whose title the record did not have yet also
+ * yields a {@link TitleClaim}, so that later sightings of that title without an id find it.
  */
-final class PaperDeduplicator implements Processor<String, Paper, String, PaperChange> {
+final class PaperDeduplicator implements Processor<String, Paper, String, DedupeResult> {
 
   private final String storeName;
   private final PaperMerger merger;
-  private ProcessorContext<String, PaperChange> context;
+  private ProcessorContext<String, DedupeResult> context;
   private KeyValueStore<String, Paper> papers;
 
   PaperDeduplicator(String storeName, PaperMerger merger) {
@@ -29,7 +31,7 @@ final class PaperDeduplicator implements Processor<String, Paper, String, PaperC
   }
 
   @Override
-  public void init(ProcessorContext<String, PaperChange> context) {
+  public void init(ProcessorContext<String, DedupeResult> context) {
     this.context = context;
     this.papers = context.getStateStore(storeName);
     merger.useVocabulary(VocabularyTopology.vocabulary(context));
@@ -52,5 +54,15 @@ final class PaperDeduplicator implements Processor<String, Paper, String, PaperC
     if (existing == null || PaperMerger.materiallyDifferent(existing, merged)) {
       context.forward(record.withValue(new PaperChange(key, existing, merged, null)));
     }
+    if (sighting.getArxivId() != null && !sameTitle(existing, sighting)) {
+      TitleClaim claim = TitleClaim.of(key, sighting);
+      context.forward(record.withKey(claim.titleKey()).withValue(claim));
+    }
+  }
+
+  /** Whether the record already had the sighting's title, so the title was claimed before. */
+  private static boolean sameTitle(Paper existing, Paper sighting) {
+    return existing != null && (existing.getTitle().equals(sighting.getTitle())
+        || PaperKeys.titleFingerprint(existing.getTitle()).equals(PaperKeys.titleFingerprint(sighting.getTitle())));
   }
 }

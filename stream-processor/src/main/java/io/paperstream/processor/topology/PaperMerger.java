@@ -85,7 +85,7 @@ public final class PaperMerger {
   }
 
   /** Whether the keywords of {@code a} are those of {@code b}: the extractor reads only these fields. */
-  private static boolean sameText(Paper a, Paper b) {
+  static boolean sameText(Paper a, Paper b) {
     return Objects.equals(a.getTitle(), b.getTitle()) && Objects.equals(a.getAbstract$(), b.getAbstract$())
         && Objects.equals(a.getSourceKeywords(), b.getSourceKeywords());
   }

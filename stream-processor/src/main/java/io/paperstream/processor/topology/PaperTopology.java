@@ -37,21 +37,28 @@ import org.apache.kafka.streams.state.Stores;
  * step, in the order of the README's step list:
  *
  * <pre>
- * raw entries ─ 1 normalize ─ by title ─ 2 identify ─▶ sightings ─ 3+4 dedupe, enrich ─┬▶ papers
- *              └ vocabulary (VocabularyTopology)           ▲                            ├ paper index
- *                                                          │                            ├ search index
- *                                                          └──── hand-overs ────────────┤
- *                     keyword deltas, one record per paper change, one partition ◀──────┘
- *                        └ 5 count ─┬▶ keyword-daily-counts
- *                                   ├ 6 trend ─▶ keyword-trends
- *                                   └ 7 emerging ─▶ keyword-emerging
+ * raw entries ─ 1 normalize ─┬─ 2 identify ─┬─ 3+4 dedupe, enrich ─┬─▶ papers
+ *                            │                                      ├─ paper index
+ *                            │                                      ├─ search index
+ *                            │                                      ├─ vocabulary (VocabularyTopology)
+ * sightings ─────────────────┘              │                      │
+ *   ▲ ◀── another task's paper ─────────────┘                      │
+ *   └──── title claims, hand-overs ◀───────────────────────────────┤
+ * keyword deltas, one record per paper change, one partition ◀─────┘
+ *   └ 5 count ─┬─▶ keyword-daily-counts
+ *              ├ 6 trend ─▶ keyword-trends
+ *              └ 7 emerging ─▶ keyword-emerging
  * </pre>
+ *
+ * <p>Steps 1 to 4 run in one task per partition: a raw entry keyed as its paper id (every entry
+ * with an arXiv id, as ingest keys them) is deduped where it is read, so the path from a raw
+ * entry to its paper record has one transactional hop, as a bare repartition+count app has.
  *
  * Pure: it builds a description and touches no cluster, so the app and the tests share it.
  */
 public final class PaperTopology {
 
-  public static final String TITLE_IDS_STORE = "title-ids";
+  public static final String TITLE_IDS_STORE = "title-ids-by-title-key";
   public static final String PAPERS_STORE = "papers-by-id";
   /** {@code keyword|date} → distinct papers: the counts, read by the trends and the app's queries. */
   public static final String TRENDS_BY_KEYWORD_STORE = "trend-counts-by-keyword";
@@ -102,11 +109,10 @@ public final class PaperTopology {
 
   public static Topology buildTopology(Topics topics, Options options) {
     PaperTopology steps = new PaperTopology(topics, options);
-    KStream<String, Paper> normalized = steps.normalize();
-    VocabularyTopology.addTo(steps.builder, normalized, topics.keywordVocabulary(), steps.extractor,
+    KStream<String, Routed> here = steps.identify(steps.normalize());
+    KStream<String, PaperChange> changes = steps.dedupeAndEnrich(here);
+    VocabularyTopology.addTo(steps.builder, changes, topics.keywordVocabulary(), steps.extractor,
         options.trendEmitInterval());
-    steps.identify(normalized);
-    KStream<String, PaperChange> changes = steps.dedupeAndEnrich();
     steps.publishPapers(changes);
     steps.handOverRetiredTitleKeys(changes);
     steps.indexPapers(changes);
@@ -125,25 +131,44 @@ public final class PaperTopology {
         .processValues(() -> new NormalizeEntry(normalizer), Named.as("normalize"));
   }
 
-  /** 2. Identify: every sighting of one title meets one store entry, and leaves keyed by its paper id. */
-  private void identify(KStream<String, Paper> normalized) {
+  /**
+   * 2. Identify: each sighting, and each record coming back from the sightings topic, gets its
+   * paper id; those of a paper this task holds go on to dedupe, the others to the sightings
+   * topic, keyed by their id, which takes them to the task that holds it.
+   */
+  private KStream<String, Routed> identify(KStream<String, Paper> normalized) {
     builder.addStateStore(cached(Stores.keyValueStoreBuilder(
         Stores.persistentKeyValueStore(TITLE_IDS_STORE), strings, strings)));
-    normalized
-        .selectKey((key, paper) -> PaperKeys.titleFingerprint(paper.getTitle()), Named.as("key-by-title"))
-        .repartition(Repartitioned.with(strings, papers).withName("by-title"))
-        .process(() -> new IdentityResolver(TITLE_IDS_STORE), Named.as("identify"), TITLE_IDS_STORE)
-        .to(topics.sightings().name(), produced(topics.sightings(), "to-sightings"));
+    KStream<String, Routed> routed = normalized
+        .merge(builder.stream(topics.sightings().name(), consumed(topics.sightings(), "sightings")),
+            Named.as("sightings-and-entries"))
+        .process(() -> new IdentityResolver(TITLE_IDS_STORE, topics.sightings().name()), Named.as("identify"),
+            TITLE_IDS_STORE);
+    routed
+        .filterNot((id, sighting) -> sighting.here(), Named.as("elsewhere"))
+        .mapValues(Routed::sighting, Named.as("sighting-to-route"))
+        .to(topics.sightings().name(), produced(topics.sightings(), "route-to-sightings"));
+    return routed.filter((id, sighting) -> sighting.here(), Named.as("here"));
   }
 
-  /** 3 and 4. Dedupe per paper id, and enrich each paper once (again only when its text changes). */
-  private KStream<String, PaperChange> dedupeAndEnrich() {
+  /**
+   * 3 and 4. Dedupe per paper id, and enrich each paper once (again only when its text
+   * changes); a title seen with an id for the first time is claimed, through the sightings topic.
+   */
+  private KStream<String, PaperChange> dedupeAndEnrich(KStream<String, Routed> here) {
     builder.addStateStore(cached(Stores.keyValueStoreBuilder(
         Stores.persistentKeyValueStore(PAPERS_STORE), strings, papers)));
     PaperMerger merger = new PaperMerger(new PaperEnricher(extractor));
-    return builder
-        .stream(topics.sightings().name(), consumed(topics.sightings(), "sightings"))
+    KStream<String, DedupeResult> results = here
+        .mapValues(Routed::sighting, Named.as("sighting-here"))
         .process(() -> new PaperDeduplicator(PAPERS_STORE, merger), Named.as("dedupe"), PAPERS_STORE);
+    results
+        .filter((key, result) -> result instanceof TitleClaim, Named.as("title-claims"))
+        .mapValues(result -> ((TitleClaim) result).claim(), Named.as("claim-record"))
+        .to(topics.sightings().name(), produced(topics.sightings(), "claims-to-sightings"));
+    return results
+        .filter((id, result) -> result instanceof PaperChange, Named.as("paper-changes"))
+        .mapValues(result -> (PaperChange) result, Named.as("paper-change"));
   }
 
   private void publishPapers(KStream<String, PaperChange> changes) {

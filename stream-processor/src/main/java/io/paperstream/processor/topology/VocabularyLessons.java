@@ -16,14 +16,17 @@ import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
  * What one paper with keywords of its own teaches the vocabulary: the canonical phrases it chose
- * and the candidates its text offered. Remembers, per paper key, what it taught last, and
- * forwards only the difference (one record per paper change, all its deltas in it), so a paper
- * seen on many pages counts once and a corrected one is corrected, never counted twice.
+ * and the candidates its text offered. Reads the deduplicator's changes, so it works once per
+ * paper and again only when its title, abstract or page keywords change (a re-polled paper
+ * costs nothing). Remembers, per paper id, what it taught last, and forwards only the
+ * difference (one record per paper change, all its deltas in it), so a paper seen on many
+ * pages counts once, a corrected one is corrected and a retired title key withdrawn, never
+ * counted twice.
  *
  * <p>Delta lines: {@code +c phrase}, {@code -c phrase} (chosen), {@code +s phrase}, {@code -s
  * phrase} (seen); the phrase "" stands for the number of papers.
  */
-final class VocabularyLessons implements Processor<String, Paper, String, String> {
+final class VocabularyLessons implements Processor<String, PaperChange, String, String> {
 
   static final String KEY = "vocabulary";
 
@@ -45,25 +48,32 @@ final class VocabularyLessons implements Processor<String, Paper, String, String
   }
 
   @Override
-  public void process(Record<String, Paper> record) {
-    Paper paper = record.value();
-    if (paper == null) {
+  public void process(Record<String, PaperChange> record) {
+    Paper before = record.value().before();
+    Paper after = record.value().after();
+    if (before != null && after != null && PaperMerger.sameText(before, after)) {
       return;
     }
-    Set<String> chosen = VocabularyBuilder.phrasesOf(canonicalizer, paper.getSourceKeywords());
-    if (chosen.isEmpty()) {
+    String lesson = after == null ? "" : lessonOf(after);
+    String taughtBefore = taught.get(record.key());
+    if (lesson.equals(taughtBefore == null ? "" : taughtBefore)) {
       return;
     }
-    String lesson = lesson(chosen, extractor.candidatePhrases(paper.getTitle(), paper.getAbstract$()));
-    String before = taught.get(record.key());
-    if (lesson.equals(before)) {
-      return;
+    if (lesson.isEmpty()) {
+      taught.delete(record.key());
+    } else {
+      taught.put(record.key(), lesson);
     }
-    taught.put(record.key(), lesson);
-    String deltas = deltas(before == null ? "" : before, lesson);
+    String deltas = deltas(taughtBefore == null ? "" : taughtBefore, lesson);
     if (!deltas.isEmpty()) {
       context.forward(record.withKey(KEY).withValue(deltas));
     }
+  }
+
+  /** What {@code paper} teaches: nothing without keywords of its own. */
+  private String lessonOf(Paper paper) {
+    Set<String> chosen = VocabularyBuilder.phrasesOf(canonicalizer, paper.getSourceKeywords());
+    return chosen.isEmpty() ? "" : lesson(chosen, extractor.candidatePhrases(paper.getTitle(), paper.getAbstract$()));
   }
 
   /** A paper's lesson: sorted lines {@code c phrase} and {@code s phrase}, and {@code c } for the paper itself. */

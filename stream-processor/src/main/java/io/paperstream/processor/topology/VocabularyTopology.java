@@ -2,7 +2,6 @@ package io.paperstream.processor.topology;
 
 import io.paperstream.processor.enrich.KeyphraseVocabulary;
 import io.paperstream.processor.enrich.KeywordExtractor;
-import io.paperstream.schemas.Paper;
 import io.paperstream.schemas.Topic;
 import java.time.Duration;
 import org.apache.kafka.common.serialization.Serde;
@@ -21,14 +20,14 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
 
 /**
- * The keyphrase vocabulary the processor learns from the stream: every normalized paper that
+ * The keyphrase vocabulary the processor learns from the stream: every paper record that
  * carries keywords of its own teaches which phrases people choose ({@link VocabularyLessons}),
  * a single-partition counter sums the lessons ({@link VocabularyCounter}) into the compacted
  * vocabulary topic, and every instance reads that topic into a global store, which the ranker
  * asks for papers without keywords of their own ({@link #vocabulary}).
  *
  * <pre>
- * normalized ─ lessons ─▶ one partition ─ count ─▶ keyword-vocabulary ─▶ global store (every instance)
+ * paper changes ─ lessons ─▶ one partition ─ count ─▶ keyword-vocabulary ─▶ global store (every instance)
  * </pre>
  */
 public final class VocabularyTopology {
@@ -42,14 +41,14 @@ public final class VocabularyTopology {
 
   private VocabularyTopology() {}
 
-  /** Adds the learning path from {@code normalized} and the global store fed by {@code topic}. */
-  static void addTo(StreamsBuilder builder, KStream<String, Paper> normalized, Topic<String, String> topic,
+  /** Adds the learning path from the deduplicator's {@code changes} and the global store fed by {@code topic}. */
+  static void addTo(StreamsBuilder builder, KStream<String, PaperChange> changes, Topic<String, String> topic,
       KeywordExtractor extractor, Duration emitInterval) {
     Serde<String> strings = Serdes.String();
     builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(LESSONS_STORE), strings, strings));
     builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(COUNTS_STORE), strings, strings));
     builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DIRTY_STORE), strings, strings));
-    normalized
+    changes
         .process(() -> new VocabularyLessons(LESSONS_STORE, extractor), Named.as("vocabulary-lessons"), LESSONS_STORE)
         .repartition(Repartitioned.with(strings, strings).withName("vocabulary-deltas").withNumberOfPartitions(1))
         .process(() -> new VocabularyCounter(COUNTS_STORE, DIRTY_STORE, emitInterval), Named.as("vocabulary-count"),

@@ -1,5 +1,8 @@
 package io.paperstream.processor.app;
 
+import io.paperstream.kafka.testing.TopicContents;
+import io.paperstream.processor.topology.PaperTopology;
+import io.paperstream.schemas.Topic;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -13,6 +16,7 @@ import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.Serdes;
 
 /** Consumer-group progress of the processor on a real broker, for tests. */
 final class KafkaTestSupport {
@@ -53,6 +57,17 @@ final class KafkaTestSupport {
       Thread.currentThread().interrupt();
       return false;
     }
+  }
+
+  /**
+   * Whether the trend step has emitted every date it marked: the changelog of its store of
+   * marked dates holds no key that was not deleted since. Caught-up offsets alone do not say
+   * it, as the trends go out on a punctuation after the counts that marked them.
+   */
+  static boolean noTrendPending(String bootstrap, String applicationId) {
+    Topic<String, String> dirtyDates = new Topic<>(
+        applicationId + "-" + PaperTopology.TRENDS_DIRTY_STORE + "-changelog", Serdes.String(), Serdes.String());
+    return TopicContents.table(bootstrap, dirtyDates).isEmpty();
   }
 
   /** The sum of the application's committed offsets on {@code topic}'s partitions (0 before any commit). */

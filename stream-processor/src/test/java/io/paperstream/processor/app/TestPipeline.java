@@ -68,9 +68,11 @@ final class TestPipeline {
     }
   }
 
+  /** Until every input is consumed and every trend the counts marked is emitted. */
   void awaitCaughtUp() {
     await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500)).until(() ->
         KafkaTestSupport.caughtUp(bootstrapServers, applicationId,
-            List.of(topics.rawEntries().name()), List.of(topics.sightings().name())));
+            List.of(topics.rawEntries().name()), List.of(topics.sightings().name()))
+            && KafkaTestSupport.noTrendPending(bootstrapServers, applicationId));
   }
 }
