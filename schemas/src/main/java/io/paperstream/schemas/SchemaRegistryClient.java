@@ -106,13 +106,6 @@ public final class SchemaRegistryClient {
     send("PUT", "/config/" + encode(subject), json.createObjectNode().put("compatibility", level));
   }
 
-  /** {@code subject}'s own compatibility level; empty when it has none (the registry's default applies). */
-  public Optional<String> compatibility(String subject) {
-    return sendAllowingNotFound("GET", "/config/" + encode(subject), null)
-        .map(answer -> answer.path("compatibilityLevel").asText(answer.path("compatibility").asText()))
-        .filter(level -> !level.isEmpty());
-  }
-
   private JsonNode send(String method, String path, JsonNode body) {
     return sendAllowingNotFound(method, path, body)
         .orElseThrow(() -> new SchemaRegistryException(where() + ": " + method + " " + path + " answered 404"));
