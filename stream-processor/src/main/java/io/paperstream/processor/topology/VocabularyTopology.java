@@ -45,9 +45,14 @@ public final class VocabularyTopology {
   static void addTo(StreamsBuilder builder, KStream<String, PaperChange> changes, Topic<String, String> topic,
       KeywordExtractor extractor, Duration emitInterval) {
     Serde<String> strings = Serdes.String();
-    builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(LESSONS_STORE), strings, strings));
-    builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(COUNTS_STORE), strings, strings));
-    builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DIRTY_STORE), strings, strings));
+    // cached: a phrase many papers offer is written to RocksDB and its changelog once per commit,
+    // not once per paper (a lesson has dozens of phrases)
+    builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(LESSONS_STORE), strings, strings)
+        .withCachingEnabled());
+    builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(COUNTS_STORE), strings, strings)
+        .withCachingEnabled());
+    builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DIRTY_STORE), strings, strings)
+        .withCachingEnabled());
     changes
         .process(() -> new VocabularyLessons(LESSONS_STORE, extractor), Named.as("vocabulary-lessons"), LESSONS_STORE)
         .repartition(Repartitioned.with(strings, strings).withName("vocabulary-deltas").withNumberOfPartitions(1))

@@ -35,6 +35,19 @@ final class MarkedDates {
   }
 
   /**
+   * Whether every date from {@code from} to {@code to} is marked already: then a change needs
+   * no look at which of them it moves (in a backfill, a range scan spared per count change).
+   */
+  boolean allMarked(LocalDate from, LocalDate to) {
+    for (LocalDate date = from; !date.isAfter(to); date = date.plusDays(1)) {
+      if (!marked.contains(date)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
    * Hands every marked date, oldest first, with the counts of its span ({@link #SPAN_DAYS} dates
    * and the {@code lookBack} days before them, read once) to {@code recompute}, then unmarks it.
    */

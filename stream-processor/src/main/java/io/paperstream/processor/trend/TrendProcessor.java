@@ -6,7 +6,6 @@ import io.paperstream.schemas.TrendingKeyword;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import org.apache.kafka.streams.processor.PunctuationType;
@@ -24,13 +23,12 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * reads the counter's stores. A count update marks the dates whose trend it can change (its own
  * date and the later dates, up to 34 days on, where the keyword also appears); marked dates are
  * recomputed once per punctuation instead of once per update, which keeps bursts cheap. The
- * marks live in a store, so a crash between update and punctuation loses none.
+ * marks live in a store ({@link MarkedDates}), so a crash between update and punctuation loses
+ * none; when every later date is marked already, a change skips the range scan of them.
  */
 public final class TrendProcessor implements Processor<String, Long, String, KeywordTrend> {
 
   private static final int LOOK_BACK = TrendScore.WINDOW_DAYS + TrendScore.BASELINE_DAYS - 1;
-  /** Marked dates recomputed from one read of the counts: bounds the memory of a recomputation. */
-  private static final int SPAN_DAYS = 31;
   private static final Comparator<TrendingKeyword> RANKING = Comparator
       .comparingLong(TrendingKeyword::getCount).reversed()
       .thenComparing(Comparator.comparingLong(TrendingKeyword::getCount7d).reversed())
@@ -44,7 +42,7 @@ public final class TrendProcessor implements Processor<String, Long, String, Key
   private ProcessorContext<String, KeywordTrend> context;
   private KeyValueStore<String, Long> byKeyword;
   private KeyValueStore<String, Long> byDate;
-  private KeyValueStore<String, String> dirty;
+  private MarkedDates marks;
 
   /** The names of the three stores this processor needs. */
   public record Stores(String byKeyword, String byDate, String dirtyDates) {}
@@ -69,7 +67,7 @@ public final class TrendProcessor implements Processor<String, Long, String, Key
     this.context = context;
     this.byKeyword = context.getStateStore(stores.byKeyword());
     this.byDate = context.getStateStore(stores.byDate());
-    this.dirty = context.getStateStore(stores.dirtyDates());
+    this.marks = new MarkedDates(context.getStateStore(stores.dirtyDates()));
     context.schedule(emitInterval, PunctuationType.WALL_CLOCK_TIME, now -> emitDirty());
   }
 
@@ -77,40 +75,27 @@ public final class TrendProcessor implements Processor<String, Long, String, Key
   @Override
   public void process(Record<String, Long> record) {
     KeywordDateKey changed = KeywordDateKey.decode(record.key());
-    dirty.put(changed.date().toString(), "");
+    marks.mark(changed.date());
+    if (marks.allMarked(changed.date().plusDays(1), changed.date().plusDays(LOOK_BACK))) {
+      return;
+    }
     try (KeyValueIterator<String, Long> later = byKeyword.range(
         KeywordDateKey.of(changed.keyword(), changed.date().plusDays(1)).encode(),
         KeywordDateKey.of(changed.keyword(), changed.date().plusDays(LOOK_BACK)).encode())) {
-      later.forEachRemaining(kv -> dirty.put(KeywordDateKey.decode(kv.key).date().toString(), ""));
+      later.forEachRemaining(kv -> marks.mark(KeywordDateKey.decode(kv.key).date()));
     }
   }
 
   /**
-   * Recomputes and emits the marked dates, in spans of at most {@link #SPAN_DAYS} days: each span's
-   * counts (with the 34 days before it) are read once, so memory stays bounded however many
-   * dates a backfill marked.
+   * Recomputes and emits the marked dates, span by span ({@link MarkedDates#drain}), so memory
+   * stays bounded however many dates a backfill marked.
    */
   private void emitDirty() {
-    List<LocalDate> dates = new ArrayList<>();
-    try (KeyValueIterator<String, String> all = dirty.all()) {
-      all.forEachRemaining(kv -> dates.add(LocalDate.parse(kv.key)));
-    }
-    Collections.sort(dates);
-    for (int first = 0; first < dates.size(); ) {
-      LocalDate spanStart = dates.get(first);
-      int end = first;
-      while (end < dates.size() && !dates.get(end).isAfter(spanStart.plusDays(SPAN_DAYS - 1))) {
-        end++;
-      }
-      DailyCountWindow window = DailyCountWindow.read(byDate, spanStart.minusDays(LOOK_BACK), dates.get(end - 1));
-      for (LocalDate date : dates.subList(first, end)) {
-        KeywordTrend trend = trendOf(window, date);
-        long now = context.currentSystemTimeMs();
-        context.forward(new Record<>(date.toString(), trend.getKeywords().isEmpty() ? null : trend, now));
-        dirty.delete(date.toString());
-      }
-      first = end;
-    }
+    marks.drain(byDate, LOOK_BACK, (date, window) -> {
+      KeywordTrend trend = trendOf(window, date);
+      context.forward(new Record<>(date.toString(), trend.getKeywords().isEmpty() ? null : trend,
+          context.currentSystemTimeMs()));
+    });
   }
 
   private KeywordTrend trendOf(DailyCountWindow window, LocalDate date) {
