@@ -29,7 +29,7 @@ import picocli.CommandLine.Spec;
             + "the part-of-speech lexicon (OpenNLP over the learning pages' text) and the ranker model.",
         "Learns only from days before --to's next day (default: the learning days of the labeled set, before "
             + "2025-07-31); prints the figures on its validation days, never on the measuring days.",
-        "Writes pos-lexicon-v1.tsv and keyphrase-ranker-v1.properties to --out (the sources of the jar's resources)."})
+        "Writes pos-lexicon-v1.tsv and " + RankerModel.FILE + " to --out (the sources of the jar's resources)."})
 public final class TrainKeywordsCommand implements Callable<Integer> {
 
   @Parameters(arity = "1..*", paramLabel = "SOURCE",
@@ -49,7 +49,7 @@ public final class TrainKeywordsCommand implements Callable<Integer> {
   Path out = Path.of("stream-processor/src/main/resources/io/paperstream/processor/enrich");
 
   @Option(names = "--version", paramLabel = "V", description = "Version recorded in the model (default: ${DEFAULT-VALUE}).")
-  String version = "1";
+  String version = "2";
 
   @Option(names = "--reuse-lexicon",
       description = "Keep the part-of-speech lexicon already in --out instead of tagging again (minutes faster).")
@@ -88,7 +88,7 @@ public final class TrainKeywordsCommand implements Callable<Integer> {
             + "; written by papers train-keywords");
       }
     }
-    try (Writer w = Files.newBufferedWriter(out.resolve("keyphrase-ranker-v1.properties"), StandardCharsets.UTF_8)) {
+    try (Writer w = Files.newBufferedWriter(out.resolve(RankerModel.FILE), StandardCharsets.UTF_8)) {
       model.write(w, "keyphrase ranker trained on " + span + " (thresholds chosen on days from " + validateFrom
           + "); written by papers train-keywords");
     }
@@ -96,7 +96,7 @@ public final class TrainKeywordsCommand implements Callable<Integer> {
     stdout.printf(Locale.ROOT, "learning papers: %s; lexicon: %d words%n", span, lexicon.entries().size());
     report(stdout, "validation, with vocabulary", trainer.validationWith());
     report(stdout, "validation, without vocabulary", trainer.validationWithout());
-    stdout.println("wrote " + out.resolve("pos-lexicon-v1.tsv") + " and " + out.resolve("keyphrase-ranker-v1.properties"));
+    stdout.println("wrote " + out.resolve("pos-lexicon-v1.tsv") + " and " + out.resolve(RankerModel.FILE));
     stdout.flush();
     return 0;
   }

@@ -17,6 +17,8 @@ final class Candidate {
   int whole;
   int atStart;
   int atEnd;
+  /** Chains (words or hyphenated compounds) of the longest noun phrase it occurs in. */
+  int longestRun;
   boolean capitalized;
   boolean definedConcept;
 

@@ -18,16 +18,25 @@ final class CandidateFeatures {
       "bias", "log-occurrences", "in-title", "title-only", "first-position", "words-1", "words-2", "words-3",
       "words-4", "words-5+", "whole-phrase", "phrase-start", "phrase-end", "first-adjective", "first-verb",
       "first-compound", "last-proper-noun", "last-compound", "capitalized", "defined-concept",
-      "generic-head", "all-generic", "has-digit",
+      "generic-head", "all-generic", "has-digit", "relative-occurrences", "head-log-occurrences",
+      "modifier-log-occurrences", "words-in-longest",
       "vocabulary-log-papers", "vocabulary-known", "vocabulary-common", "vocabulary-head-log-papers",
-      "vocabulary-keyphraseness", "vocabulary-log-seen", "vocabulary-unseen");
+      "vocabulary-keyphraseness", "vocabulary-log-seen", "vocabulary-unseen", "vocabulary-tail-log-papers",
+      "vocabulary-tail-keyphraseness");
 
   /** Index of the first vocabulary feature: a model without vocabulary ignores those from here on. */
   static final int FIRST_VOCABULARY = NAMES.indexOf("vocabulary-log-papers");
 
   private CandidateFeatures() {}
 
-  static double[] of(Candidate c, int textWords, KeyphraseVocabulary vocabulary) {
+  /**
+   * The features of one candidate of {@code text}.
+   *
+   * @param vocabulary the keyphrases other papers chose; null when none is known (the vocabulary
+   *     features are then zero, as the model without vocabulary was trained)
+   */
+  static double[] of(Candidate c, NounPhraseCandidates.Text text, KeyphraseVocabulary vocabulary) {
+    int textWords = text.words();
     double[] f = new double[NAMES.size()];
     double occurrences = Math.max(1, c.occurrences);
     String[] words = c.phrase.split(" ");
@@ -54,17 +63,37 @@ final class CandidateFeatures {
     f[20] = Vocabulary.GENERIC.contains(words[words.length - 1]) ? 1 : 0;
     f[21] = allGeneric ? 1 : 0;
     f[22] = c.phrase.chars().anyMatch(Character::isDigit) ? 1 : 0;
-    if (vocabulary.papers() > 0) {
+    f[23] = occurrences / Math.max(1, text.maxOccurrences());
+    // how often the phrase's head and its modifiers stand as candidates of their own: "reasoning"
+    // all over a text makes "multimodal reasoning" likelier a keyword than a one-off pairing
+    int space = c.phrase.indexOf(' ');
+    int lastSpace = c.phrase.lastIndexOf(' ');
+    String tail = space < 0 ? null : c.phrase.substring(space + 1);
+    f[24] = Math.log(Math.max(1, occurrencesOf(text, space < 0 ? null : words[words.length - 1])));
+    f[25] = Math.log(Math.max(1, occurrencesOf(text, lastSpace < 0 ? null : c.phrase.substring(0, lastSpace))));
+    f[26] = Math.min(c.longestRun, 8);
+    if (vocabulary != null) {
+      int v = FIRST_VOCABULARY;
       long chosen = vocabulary.papersWith(c.phrase);
-      f[23] = Math.log1p(chosen);
-      f[24] = chosen > 0 ? 1 : 0;
-      f[25] = chosen >= 5 ? 1 : 0;
-      f[26] = words.length > 1 ? Math.log1p(vocabulary.papersWith(words[words.length - 1])) : 0;
+      f[v] = Math.log1p(chosen);
+      f[v + 1] = chosen > 0 ? 1 : 0;
+      f[v + 2] = chosen >= 5 ? 1 : 0;
+      f[v + 3] = words.length > 1 ? Math.log1p(vocabulary.papersWith(words[words.length - 1])) : 0;
       long seen = vocabulary.papersSeen(c.phrase);
-      f[27] = (chosen + 0.5) / (Math.max(seen, chosen) + 2.0);
-      f[28] = Math.log1p(seen);
-      f[29] = seen == 0 ? 1 : 0;
+      f[v + 4] = (chosen + 0.5) / (Math.max(seen, chosen) + 2.0);
+      f[v + 5] = Math.log1p(seen);
+      f[v + 6] = seen == 0 ? 1 : 0;
+      if (tail != null) {
+        long tailChosen = vocabulary.papersWith(tail);
+        f[v + 7] = Math.log1p(tailChosen);
+        f[v + 8] = (tailChosen + 0.5) / (Math.max(vocabulary.papersSeen(tail), tailChosen) + 2.0);
+      }
     }
     return f;
+  }
+
+  private static int occurrencesOf(NounPhraseCandidates.Text text, String phrase) {
+    Candidate c = phrase == null ? null : text.candidate(phrase);
+    return c == null ? 0 : c.occurrences;
   }
 }

@@ -23,17 +23,31 @@ final class KeyphraseRanker {
 
   /** The best candidates, best first, at most {@code max}. */
   List<String> rank(NounPhraseCandidates.Text text, KeyphraseVocabulary vocabulary, int max) {
-    boolean useVocabulary = vocabulary.papers() >= model.minVocabularyPapers() && vocabulary.papers() > 0;
-    double[] weights = useVocabulary ? model.withVocabulary() : model.withoutVocabulary();
-    KeyphraseVocabulary seen = useVocabulary ? vocabulary : KeyphraseVocabulary.EMPTY;
-    double threshold = useVocabulary ? model.thresholdWith() : model.thresholdWithout();
+    boolean useVocabulary = usesVocabulary(vocabulary);
+    return select(scored(text, vocabulary, useVocabulary),
+        useVocabulary ? model.thresholdWith() : model.thresholdWithout(), max);
+  }
+
+  /** Every candidate with its probability, best first. */
+  List<Scored> scored(NounPhraseCandidates.Text text, KeyphraseVocabulary vocabulary) {
+    return scored(text, vocabulary, usesVocabulary(vocabulary));
+  }
+
+  private List<Scored> scored(NounPhraseCandidates.Text text, KeyphraseVocabulary vocabulary, boolean useVocabulary) {
+    BoostedTrees trees = useVocabulary ? model.withVocabulary() : model.withoutVocabulary();
+    KeyphraseVocabulary seen = useVocabulary ? vocabulary : null;
     List<Scored> scored = new ArrayList<>(text.candidates().size());
     for (Candidate candidate : text.candidates()) {
-      scored.add(new Scored(candidate, probability(weights, CandidateFeatures.of(candidate, text.words(), seen))));
+      scored.add(new Scored(candidate, trees.probability(CandidateFeatures.of(candidate, text, seen))));
     }
     scored.sort(Comparator.comparingDouble((Scored s) -> -s.probability)
         .thenComparingInt(s -> s.candidate.firstPosition)
         .thenComparing(s -> s.candidate.phrase));
+    return scored;
+  }
+
+  /** The phrases of the best {@code scored} at or above {@code threshold}: at least {@link #MIN_KEYWORDS}, at most {@code max}. */
+  static List<String> select(List<Scored> scored, double threshold, int max) {
     List<String> keywords = new ArrayList<>();
     for (Scored s : scored) {
       if (keywords.size() >= max || (keywords.size() >= MIN_KEYWORDS && s.probability < threshold)) {
@@ -44,13 +58,12 @@ final class KeyphraseRanker {
     return keywords;
   }
 
-  static double probability(double[] weights, double[] features) {
-    double z = 0;
-    for (int i = 0; i < weights.length; i++) {
-      z += weights[i] * features[i];
-    }
-    return 1 / (1 + Math.exp(-z));
+  /** Whether the vocabulary is big enough to use; a vocabulary in a state store answers with a look-up. */
+  private boolean usesVocabulary(KeyphraseVocabulary vocabulary) {
+    long papers = vocabulary.papers();
+    return papers > 0 && papers >= model.minVocabularyPapers();
   }
 
-  private record Scored(Candidate candidate, double probability) {}
+  /** A candidate and the probability the model gives it of being a keyword. */
+  record Scored(Candidate candidate, double probability) {}
 }

@@ -1,6 +1,6 @@
 package io.paperstream.processor.enrich;
 
-import io.paperstream.processor.enrich.LogisticRegression.Example;
+import io.paperstream.processor.enrich.BoostedTreesTrainer.Example;
 import io.paperstream.processor.enrich.eval.KeyphraseMatch;
 import io.paperstream.processor.enrich.eval.KeywordScores;
 import io.paperstream.processor.enrich.eval.LabeledPaper;
@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.IntStream;
 
 /**
  * Trains the {@link RankerModel} from labeled papers (pages that carry their own keywords).
@@ -16,8 +17,8 @@ import java.util.Set;
  * <ol>
  *   <li>Every candidate of a paper is an example, positive when it matches one of the paper's
  *       own keywords by the evaluation's rule ({@link KeyphraseMatch}).
- *   <li>Two logistic regressions ({@link LogisticRegression}): one with the vocabulary features,
- *       the vocabulary counted over the other learning papers (leave-one-out: a paper never
+ *   <li>Two classifiers of gradient-boosted trees ({@link BoostedTreesTrainer}): one with the vocabulary features,
+ *       the vocabulary counted over the learning papers of the other folds (a paper never
  *       sees its own keywords), one without.
  *   <li>Each model's threshold is the one with the best micro F1 on the later part of the
  *       learning papers (from {@link #validateFrom}), the models trained on the earlier part
@@ -28,11 +29,12 @@ import java.util.Set;
  */
 public final class KeyphraseTrainer {
 
-  /** L2 penalty: keeps rare features (e.g. a tag seen a few times) from getting extreme weights. */
-  static final double L2 = 1.0;
   /** Vocabulary papers needed before the ranker trusts vocabulary features. */
   static final long MIN_VOCABULARY_PAPERS = 50;
+  /** Folds of the learning papers for their vocabulary features: see {@link #examples}. */
+  static final int FOLDS = 5;
 
+  private final BoostedTreesTrainer.Settings settings;
   private final KeywordCanonicalizer canonicalizer = new KeywordCanonicalizer();
   private final NounPhraseCandidates candidates;
   private final LocalDate validateFrom;
@@ -47,6 +49,12 @@ public final class KeyphraseTrainer {
    * @param validateFrom the first day of the learning papers used to choose the thresholds
    */
   public KeyphraseTrainer(PosLexicon lexicon, LocalDate validateFrom) {
+    this(lexicon, validateFrom, BoostedTreesTrainer.Settings.DEFAULT);
+  }
+
+  /** With other boosting settings (tests, tuning on the validation days). */
+  public KeyphraseTrainer(PosLexicon lexicon, LocalDate validateFrom, BoostedTreesTrainer.Settings settings) {
+    this.settings = settings;
     this.candidates = new NounPhraseCandidates(canonicalizer, lexicon);
     this.validateFrom = validateFrom;
   }
@@ -56,21 +64,31 @@ public final class KeyphraseTrainer {
     this(PosLexicon.shipped(), validateFrom);
   }
 
-  public RankerModel train(List<LabeledPaper> learning, String version) {
+  /**
+   * Chooses the thresholds: trains on the learning papers before {@link #validateFrom}, and
+   * keeps, with and without the vocabulary those papers teach, the threshold of best micro F1 on
+   * the papers from it on (read them with {@link #validationWith()}, {@link #validationWithout()}).
+   * With no papers on one side of that date, all papers are both fitted and validated on.
+   */
+  public void validate(List<LabeledPaper> learning) {
     List<LabeledPaper> fit = learning.stream().filter(p -> p.date().isBefore(validateFrom)).toList();
     List<LabeledPaper> validate = learning.stream().filter(p -> !p.date().isBefore(validateFrom)).toList();
     if (fit.isEmpty() || validate.isEmpty()) {
       fit = learning;
       validate = learning;
     }
-    double[] withVocabulary = LogisticRegression.train(examples(fit, true), L2);
-    double[] withoutVocabulary = LogisticRegression.train(examples(fit, false), L2);
+    RankerModel fitted = new RankerModel("validation", BoostedTreesTrainer.train(examples(fit, true), settings),
+        BoostedTreesTrainer.train(examples(fit, false), settings), 0, 0, 0);
     KeyphraseVocabulary fitVocabulary = vocabulary(fit);
-    RankerModel fitted = new RankerModel(version, withVocabulary, withoutVocabulary, 0, 0, 0);
     validationWith = bestThreshold(validate, fitted, fitVocabulary);
     validationWithout = bestThreshold(validate, fitted, KeyphraseVocabulary.EMPTY);
-    return new RankerModel(version, LogisticRegression.train(examples(learning, true), L2),
-        LogisticRegression.train(examples(learning, false), L2), validationWith.threshold(),
+  }
+
+  /** {@link #validate}, then both models trained again on all learning papers. */
+  public RankerModel train(List<LabeledPaper> learning, String version) {
+    validate(learning);
+    return new RankerModel(version, BoostedTreesTrainer.train(examples(learning, true), settings),
+        BoostedTreesTrainer.train(examples(learning, false), settings), validationWith.threshold(),
         validationWithout.threshold(), MIN_VOCABULARY_PAPERS);
   }
 
@@ -95,17 +113,28 @@ public final class KeyphraseTrainer {
     return builder.build();
   }
 
+  /**
+   * One example per candidate of every paper. With the vocabulary, a paper's features come from
+   * the vocabulary of the papers outside its fold ({@link #FOLDS} folds, every k-th paper): as
+   * at run time, a paper never sees its own keywords, and its candidates, chosen or not, see
+   * the same counts. (Leaving out just the paper itself would lower the count of exactly the
+   * phrases it chose, a difference trees learn to read as the answer.)
+   */
   private List<Example> examples(List<LabeledPaper> papers, boolean withVocabulary) {
-    KeyphraseVocabulary all = withVocabulary ? vocabulary(papers) : KeyphraseVocabulary.EMPTY;
+    List<KeyphraseVocabulary> outOfFold = new ArrayList<>();
+    for (int fold = 0; fold < FOLDS && withVocabulary; fold++) {
+      int k = fold;
+      outOfFold.add(vocabulary(IntStream.range(0, papers.size()).filter(i -> i % FOLDS != k)
+          .mapToObj(papers::get).toList()));
+    }
     List<Example> examples = new ArrayList<>();
-    for (LabeledPaper paper : papers) {
+    for (int i = 0; i < papers.size(); i++) {
+      LabeledPaper paper = papers.get(i);
       Set<String> gold = KeywordScores.keys(paper.keywords());
-      KeyphraseVocabulary others = withVocabulary
-          ? leaveOneOut(all, VocabularyBuilder.phrasesOf(canonicalizer, paper.keywords()))
-          : KeyphraseVocabulary.EMPTY;
+      KeyphraseVocabulary others = withVocabulary ? outOfFold.get(i % FOLDS) : null;
       NounPhraseCandidates.Text text = candidates.of(paper.title(), paper.abstractText());
       for (Candidate candidate : text.candidates()) {
-        examples.add(new Example(CandidateFeatures.of(candidate, text.words(), others),
+        examples.add(new Example(CandidateFeatures.of(candidate, text, others),
             gold.contains(KeyphraseMatch.key(candidate.phrase))));
       }
     }
@@ -113,17 +142,17 @@ public final class KeyphraseTrainer {
   }
 
   private Choice bestThreshold(List<LabeledPaper> papers, RankerModel model, KeyphraseVocabulary vocabulary) {
-    List<NounPhraseCandidates.Text> texts = papers.stream()
-        .map(paper -> candidates.of(paper.title(), paper.abstractText())).toList();
+    RankerModel scoring = new RankerModel(model.version(), model.withVocabulary(), model.withoutVocabulary(), 0, 0,
+        vocabulary.papers() > 0 ? 1 : Long.MAX_VALUE);
+    KeyphraseRanker ranker = new KeyphraseRanker(scoring);
+    List<List<KeyphraseRanker.Scored>> scored = papers.stream()
+        .map(paper -> ranker.scored(candidates.of(paper.title(), paper.abstractText()), vocabulary)).toList();
     Choice best = null;
     for (int step = 5; step <= 80; step++) {
       double threshold = step / 100.0;
-      RankerModel candidate = new RankerModel(model.version(), model.withVocabulary(), model.withoutVocabulary(),
-          threshold, threshold, vocabulary.papers() > 0 ? 1 : Long.MAX_VALUE);
-      KeyphraseRanker ranker = new KeyphraseRanker(candidate);
       KeywordScores scores = new KeywordScores();
       for (int i = 0; i < papers.size(); i++) {
-        scores.add(ranker.rank(texts.get(i), vocabulary, KeywordExtractor.DEFAULT_MAX_KEYWORDS),
+        scores.add(KeyphraseRanker.select(scored.get(i), threshold, KeywordExtractor.DEFAULT_MAX_KEYWORDS),
             papers.get(i).keywords());
       }
       if (best == null || scores.f1() > best.scores().f1()) {
@@ -131,24 +160,5 @@ public final class KeyphraseTrainer {
       }
     }
     return best;
-  }
-
-  private static KeyphraseVocabulary leaveOneOut(KeyphraseVocabulary all, Set<String> own) {
-    return new KeyphraseVocabulary() {
-      @Override
-      public long papers() {
-        return all.papers() - 1;
-      }
-
-      @Override
-      public long papersWith(String phrase) {
-        return all.papersWith(phrase) - (own.contains(phrase) ? 1 : 0);
-      }
-
-      @Override
-      public long papersSeen(String phrase) {
-        return Math.max(0, all.papersSeen(phrase) - 1); // every phrase asked about is one of the paper's candidates
-      }
-    };
   }
 }

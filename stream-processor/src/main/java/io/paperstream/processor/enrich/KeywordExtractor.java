@@ -12,7 +12,7 @@ import java.util.Set;
  * <ol>
  *   <li>{@link NounPhraseCandidates}: noun phrases by part of speech, and the shorter phrases
  *       inside them that end in a noun, each in canonical form ({@link KeywordCanonicalizer});
- *   <li>{@link KeyphraseRanker}: a logistic-regression model ({@link RankerModel}, trained on
+ *   <li>{@link KeyphraseRanker}: gradient-boosted trees ({@link RankerModel}, trained on
  *       labeled pages by {@code papers train-keywords}) scores each candidate from its
  *       {@link CandidateFeatures}, using the {@link KeyphraseVocabulary} learned from the stream
  *       when there is one; candidates above the model's threshold are kept, at least

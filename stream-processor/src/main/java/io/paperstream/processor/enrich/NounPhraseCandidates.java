@@ -67,8 +67,18 @@ final class NounPhraseCandidates {
     this.lexicon = lexicon;
   }
 
-  /** What a paper's text offers: its candidates in order of first occurrence, and its length. */
-  record Text(List<Candidate> candidates, int words, Map<String, String> definitions) {}
+  /**
+   * What a paper's text offers: its candidates in order of first occurrence (also by phrase),
+   * its length in words, the acronyms it defines, and the most occurrences of any candidate.
+   */
+  record Text(List<Candidate> candidates, Map<String, Candidate> byPhrase, int words,
+      Map<String, String> definitions, int maxOccurrences) {
+
+    /** The candidate of a canonical phrase, or null. */
+    Candidate candidate(String phrase) {
+      return byPhrase.get(phrase);
+    }
+  }
 
   Text of(String title, String abstractText) {
     List<Segment> segments = new ArrayList<>(2);
@@ -109,7 +119,8 @@ final class NounPhraseCandidates {
         candidate.definedConcept = true;
       }
     }
-    return new Text(List.copyOf(candidates.values()), offset, defined);
+    int maxOccurrences = candidates.values().stream().mapToInt(c -> c.occurrences).max().orElse(0);
+    return new Text(List.copyOf(candidates.values()), candidates, offset, defined, maxOccurrences);
   }
 
   /** Every sub-phrase of one noun phrase that ends in a noun, counted. */
@@ -118,11 +129,11 @@ final class NounPhraseCandidates {
       List<Unit> units = new ArrayList<>();
       for (int b = a; b < run.size() && b < a + MAX_UNITS; b++) {
         units.addAll(run.get(b).units);
-        if (!run.get(b).canEnd()) {
+        if (!run.get(b).canEnd(b > a)) {
           continue;
         }
         String phrase = canonicalizer.canonicalWords(units);
-        if (phrase.isEmpty() || allGeneric(phrase)) {
+        if (phrase.isEmpty() || b == a && allGeneric(phrase)) {
           continue;
         }
         Chain first = run.get(a);
@@ -134,12 +145,16 @@ final class NounPhraseCandidates {
         candidate.whole += a == 0 && b == run.size() - 1 ? 1 : 0;
         candidate.atStart += a == 0 ? 1 : 0;
         candidate.atEnd += b == run.size() - 1 ? 1 : 0;
+        candidate.longestRun = Math.max(candidate.longestRun, run.size());
         candidate.capitalized |= units.stream().anyMatch(u -> hasInnerCapital(u.token().surface()));
       }
     }
   }
 
-  /** Made only of words too generic to name anything ("method", "proposed approach"). */
+  /**
+   * Made only of words too generic to name anything ("method", "approach"): such a word alone is
+   * no candidate; two of them may be one ("world model", "feature learning"), for the ranker to judge.
+   */
   private static boolean allGeneric(String phrase) {
     for (String word : phrase.split(" ")) {
       if (!Vocabulary.GENERIC.contains(word) && word.length() > 2) {
@@ -199,7 +214,12 @@ final class NounPhraseCandidates {
     if (units.size() > 1) {
       String compound = String.join("-", units.stream().map(u -> u.token().term()).toList());
       boolean content = units.stream().anyMatch(u -> !u.isStopWord() && !u.token().number());
-      return content && !Vocabulary.FILLER_COMPOUNDS.contains(compound) ? Chain.COMPOUND : null;
+      if (!content) {
+        return null;
+      }
+      // a filler ("state-of-the-art", "end-to-end") may qualify a noun, as an adjective does, and
+      // the ranker judges the phrase; it is never a keyword alone
+      return Vocabulary.FILLER_COMPOUNDS.contains(compound) ? PosLexicon.ADJ : Chain.COMPOUND;
     }
     Unit unit = units.get(0);
     if (unit.expansion() != null) {
@@ -263,14 +283,16 @@ final class NounPhraseCandidates {
     /**
      * Whether a phrase may end here: a noun, a proper noun, an -ing word known as a noun
      * ("reasoning"), or a compound that does not end like a participle ("fine-tuning" may,
-     * "fine-tuned" may not).
+     * "fine-tuned" may not); after a modifier ({@code afterModifier}), any -ing word, the name of
+     * an activity ("data cleaning", "instruction following").
      */
-    boolean canEnd() {
+    boolean canEnd(boolean afterModifier) {
       String last = units.get(units.size() - 1).token().term();
       if (COMPOUND.equals(tag)) {
         return !last.endsWith("ed");
       }
-      return END_TAGS.contains(tag) || units.size() == 1 && Vocabulary.ING_NOUNS.contains(last);
+      return END_TAGS.contains(tag)
+          || units.size() == 1 && (Vocabulary.ING_NOUNS.contains(last) || afterModifier && last.endsWith("ing"));
     }
   }
 }

@@ -4,38 +4,34 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Properties;
-import java.util.stream.Collectors;
 
 /**
- * The trained keyphrase ranker: two logistic-regression weight vectors over
+ * The trained keyphrase ranker: two classifiers of gradient-boosted trees over
  * {@link CandidateFeatures} (one for when a keyphrase vocabulary is known, one for when none is),
  * and the probability a candidate needs to become a keyword. Stored as a versioned properties
  * resource; {@code papers train-keywords} writes a new one.
  *
  * @param version the model's version, stored with it
- * @param withVocabulary weights used when the vocabulary has at least {@code minVocabularyPapers}
- * @param withoutVocabulary weights used otherwise (vocabulary features zero)
+ * @param withVocabulary trees used when the vocabulary has at least {@code minVocabularyPapers}
+ * @param withoutVocabulary trees used otherwise (vocabulary features zero)
  * @param thresholdWith the probability at which a candidate becomes a keyword, with vocabulary
  * @param thresholdWithout the same without vocabulary
  * @param minVocabularyPapers papers a vocabulary needs before its features are used
  */
-public record RankerModel(String version, double[] withVocabulary, double[] withoutVocabulary, double thresholdWith,
-    double thresholdWithout,
-    long minVocabularyPapers) {
+public record RankerModel(String version, BoostedTrees withVocabulary, BoostedTrees withoutVocabulary,
+    double thresholdWith, double thresholdWithout, long minVocabularyPapers) {
+
+  /** The model's file name, in the jar and where {@code papers train-keywords} writes it. */
+  public static final String FILE = "keyphrase-ranker-v2.properties";
 
   /** The model in the jar. */
-  static final String RESOURCE = "/io/paperstream/processor/enrich/keyphrase-ranker-v1.properties";
+  static final String RESOURCE = "/io/paperstream/processor/enrich/" + FILE;
 
-  public RankerModel {
-    if (withVocabulary.length != CandidateFeatures.NAMES.size()
-        || withoutVocabulary.length != CandidateFeatures.NAMES.size()) {
-      throw new IllegalArgumentException("a ranker model needs " + CandidateFeatures.NAMES.size() + " weights");
-    }
-  }
+  private static final String WITH = "with-vocabulary";
+  private static final String WITHOUT = "without-vocabulary";
 
   public static RankerModel shipped() {
     try (InputStream in = RankerModel.class.getResourceAsStream(RESOURCE)) {
@@ -56,8 +52,7 @@ public record RankerModel(String version, double[] withVocabulary, double[] with
       throw new IllegalStateException("the keyphrase ranker model was trained on features " + features
           + ", this code computes " + CandidateFeatures.NAMES + ": run papers train-keywords");
     }
-    return new RankerModel(p.getProperty("version"), weights(p, "weights.with-vocabulary"),
-        weights(p, "weights.without-vocabulary"), Double.parseDouble(p.getProperty("threshold.with-vocabulary")),
+    return new RankerModel(p.getProperty("version"), trees(p, WITH), trees(p, WITHOUT), Double.parseDouble(p.getProperty("threshold.with-vocabulary")),
         Double.parseDouble(p.getProperty("threshold.without-vocabulary")),
         Long.parseLong(p.getProperty("min-vocabulary-papers")));
   }
@@ -69,15 +64,29 @@ public record RankerModel(String version, double[] withVocabulary, double[] with
     out.write("threshold.with-vocabulary=" + thresholdWith + "\n");
     out.write("threshold.without-vocabulary=" + thresholdWithout + "\n");
     out.write("min-vocabulary-papers=" + minVocabularyPapers + "\n");
-    out.write("weights.with-vocabulary=" + join(withVocabulary) + "\n");
-    out.write("weights.without-vocabulary=" + join(withoutVocabulary) + "\n");
+    writeTrees(out, WITH, withVocabulary);
+    writeTrees(out, WITHOUT, withoutVocabulary);
   }
 
-  private static double[] weights(Properties p, String key) {
-    return Arrays.stream(p.getProperty(key).split(",")).mapToDouble(Double::parseDouble).toArray();
+  /** {@code <name>.base} and {@code <name>.tree.<i>} for i from 0: see {@link BoostedTrees#write}. */
+  private static void writeTrees(Writer out, String name, BoostedTrees trees) throws IOException {
+    List<String> lines = trees.write();
+    out.write(name + ".base=" + lines.get(0) + "\n");
+    for (int i = 1; i < lines.size(); i++) {
+      out.write(name + ".tree." + (i - 1) + "=" + lines.get(i) + "\n");
+    }
   }
 
-  private static String join(double[] weights) {
-    return Arrays.stream(weights).mapToObj(w -> String.format(Locale.ROOT, "%.6f", w)).collect(Collectors.joining(","));
+  private static BoostedTrees trees(Properties p, String name) {
+    String base = p.getProperty(name + ".base");
+    if (base == null) {
+      throw new IllegalStateException("the keyphrase ranker model has no " + name + ".base");
+    }
+    List<String> lines = new ArrayList<>();
+    lines.add(base);
+    for (int i = 0; p.getProperty(name + ".tree." + i) != null; i++) {
+      lines.add(p.getProperty(name + ".tree." + i));
+    }
+    return BoostedTrees.read(lines, CandidateFeatures.NAMES.size());
   }
 }

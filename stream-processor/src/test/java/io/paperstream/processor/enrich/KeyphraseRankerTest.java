@@ -11,18 +11,21 @@ class KeyphraseRankerTest {
   private final NounPhraseCandidates candidates =
       new NounPhraseCandidates(new KeywordCanonicalizer(), PosLexicon.shipped());
 
-  /** A model that only looks at one feature, so the expected order follows from the text. */
-  private static RankerModel modelOn(String feature, double weight, double bias, double threshold) {
-    double[] w = new double[CandidateFeatures.NAMES.size()];
-    w[0] = bias;
-    w[CandidateFeatures.NAMES.indexOf(feature)] = weight;
-    return new RankerModel("test", w.clone(), w.clone(), threshold, threshold, 1);
+  /**
+   * A model of one tree that only looks at one feature: log-odds {@code low} at or below
+   * {@code split}, {@code high} above, so that the expected order follows from the text.
+   */
+  private static RankerModel modelOn(String feature, double split, double low, double high, double threshold) {
+    BoostedTrees trees = BoostedTrees.read(
+        List.of("0", "f" + CandidateFeatures.NAMES.indexOf(feature) + ":" + split + " =" + low + " =" + high),
+        CandidateFeatures.NAMES.size());
+    return new RankerModel("test", trees, trees, threshold, threshold, 1);
   }
 
   @Test
   void ranksByProbabilityAndStopsAtTheThreshold() {
     // given a model for which only the title matters
-    KeyphraseRanker ranker = new KeyphraseRanker(modelOn("in-title", 6, -3, 0.5));
+    KeyphraseRanker ranker = new KeyphraseRanker(modelOn("in-title", 0.5, -3, 3, 0.5));
     NounPhraseCandidates.Text text = candidates.of("Brine Ledger",
         "Harbour gauges, tide tables, coral sensors and storm surges are described.");
 
@@ -37,7 +40,7 @@ class KeyphraseRankerTest {
   @Test
   void neverMoreThanTheMaximum() {
     // given a model that keeps everything
-    KeyphraseRanker ranker = new KeyphraseRanker(modelOn("bias", 5, 0, 0.01));
+    KeyphraseRanker ranker = new KeyphraseRanker(modelOn("bias", 0.5, 5, 5, 0.01));
     NounPhraseCandidates.Text text = candidates.of("Brine Ledger",
         "Harbour gauges, tide tables, coral sensors, storm surges, reef maps and kelp beds are described.");
 
@@ -48,7 +51,7 @@ class KeyphraseRankerTest {
   @Test
   void theVocabularyRaisesAPhraseOthersChose() {
     // given a model that trusts the vocabulary, and a vocabulary that knows "kelp bed"
-    KeyphraseRanker ranker = new KeyphraseRanker(modelOn("vocabulary-log-papers", 3, -2, 0.5));
+    KeyphraseRanker ranker = new KeyphraseRanker(modelOn("vocabulary-log-papers", 1, -2, 2, 0.5));
     NounPhraseCandidates.Text text = candidates.of("Coastal Notes", "Harbour gauges, tide tables and kelp beds.");
     KeyphraseVocabulary vocabulary = KeyphraseVocabulary.of(Map.of("kelp bed", 40L), 100);
 

@@ -76,4 +76,55 @@ class NounPhraseCandidatesTest {
     assertThat(ledger.definedConcept).isTrue();
     assertThat(text.definitions()).containsEntry("bl", "brine ledger");
   }
+
+  @Test
+  void anActivityAfterAModifierEndsAPhraseAndAVerbAloneDoesNot() {
+    // given -ing words the lexicon does not know as nouns, after a noun and on their own
+    String text = "Ledger cleaning helps buoy steering. Cleaning is slow.";
+
+    // when
+    List<String> phrases = phrases(null, text);
+
+    // then
+    assertThat(phrases).contains("ledger cleaning", "buoy steering");
+    assertThat(phrases).doesNotContain("cleaning", "steering");
+  }
+
+  @Test
+  void twoGenericWordsMayBeACandidateOneNever() {
+    // given
+    String text = "A world model of the method.";
+
+    // when
+    List<String> phrases = phrases(null, text);
+
+    // then
+    assertThat(phrases).contains("world model");
+    assertThat(phrases).doesNotContain("model", "method", "world");
+  }
+
+  @Test
+  void aFillerQualifiesANounButIsNoCandidateAlone() {
+    // given
+    String text = "An end-to-end tide planner is state-of-the-art.";
+
+    // when
+    List<String> phrases = phrases(null, text);
+
+    // then
+    assertThat(phrases).contains("end to end tide planner", "tide planner");
+    assertThat(phrases).noneMatch(p -> p.equals("end to end") || p.startsWith("state of the art"));
+  }
+
+  @Test
+  void countsTheLongestPhraseAndTheMostFrequentCandidate() {
+    // given "gauge" four times, once inside a three-word phrase
+    NounPhraseCandidates.Text text = candidates.of(null, "Harbour tide gauge. A gauge, a gauge, a gauge.");
+
+    // then
+    assertThat(text.candidate("gauge").occurrences).isEqualTo(4);
+    assertThat(text.maxOccurrences()).isEqualTo(4);
+    assertThat(text.candidate("tide gauge").longestRun).isEqualTo(3);
+    assertThat(text.candidate("no such phrase")).isNull();
+  }
 }

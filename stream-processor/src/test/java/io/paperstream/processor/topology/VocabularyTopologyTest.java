@@ -37,13 +37,14 @@ class VocabularyTopologyTest {
     // given the later paper, processed by a processor that has learned nothing
     List<String> untaught = keywordsOfLaterPaper(false);
 
-    // when the processor first reads 60 papers whose own keywords name "brine ledger"
+    // when the processor first reads 60 papers whose own keywords name "coasts"
     List<String> taught = keywordsOfLaterPaper(true);
 
-    // then the later paper, which carries no keywords, ranks "brine ledger" higher than before
-    assertThat(taught).contains("brine ledger");
-    int before = untaught.indexOf("brine ledger");
-    assertThat(before == -1 || taught.indexOf("brine ledger") < before)
+    // then the later paper, which carries no keywords and says "coasts" once, at the end, ranks it
+    // higher than before
+    assertThat(taught).contains("coast");
+    int before = untaught.indexOf("coast");
+    assertThat(before == -1 || taught.indexOf("coast") < before)
         .as("untaught %s, taught %s", untaught, taught).isTrue();
     assertThat(taught).isNotEqualTo(untaught);
   }
@@ -62,13 +63,13 @@ class VocabularyTopologyTest {
           RawEntry teacher = RawEntry.newBuilder(PaperTopologyTest.apiEntry(String.format("2601.%05d", i + 100),
                   "Ledger Study " + i, 1, "https://example.org/teach"))
               .setAbstract$("A brine ledger for coast number " + i + " and its tide tables.")
-              .setSourceKeywords(List.of("brine ledger", "tide tables"))
+              .setSourceKeywords(List.of("coasts", "tide tables"))
               .build();
           raw.pipeInput(PaperKeys.provisionalKey(teacher.getArxivId(), teacher.getTitle()), teacher);
         }
         driver.advanceWallClockTime(Duration.ofSeconds(2));
         KeyValueStore<String, String> vocabulary = driver.getKeyValueStore(VocabularyTopology.VOCABULARY_STORE);
-        assertThat(vocabulary.get("brine ledger")).startsWith("60 ");
+        assertThat(vocabulary.get("coast")).startsWith("60 ");
         assertThat(vocabulary.get("")).startsWith("60 ");
       }
       RawEntry later = RawEntry.newBuilder(PaperTopologyTest.apiEntry("2601.09999", TITLE, 1, "https://example.org/later"))

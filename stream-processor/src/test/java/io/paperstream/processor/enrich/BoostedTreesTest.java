@@ -1,0 +1,108 @@
+package io.paperstream.processor.enrich;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.paperstream.processor.enrich.BoostedTreesTrainer.Example;
+import io.paperstream.processor.enrich.BoostedTreesTrainer.Settings;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class BoostedTreesTest {
+
+  private static final Settings SMALL = new Settings(60, 3, 0.3, 1.0, 1.0, 16, 0.8);
+
+  @Test
+  void learnsAnInteractionNoLinearModelCan() {
+    // given examples positive exactly when features 0 and 1 differ (exclusive or), feature 2 noise
+    Random random = new Random(7);
+    List<Example> examples = new ArrayList<>();
+    for (int i = 0; i < 2_000; i++) {
+      boolean a = random.nextBoolean();
+      boolean b = random.nextBoolean();
+      examples.add(new Example(new double[] {a ? 1 : 0, b ? 1 : 0, random.nextDouble()}, a != b));
+    }
+
+    // when
+    BoostedTrees trees = BoostedTreesTrainer.train(examples, SMALL);
+
+    // then each of the four cases lands on its side, whatever the noise
+    for (double noise : new double[] {0.1, 0.9}) {
+      assertThat(trees.probability(new double[] {1, 0, noise})).isGreaterThan(0.9);
+      assertThat(trees.probability(new double[] {0, 1, noise})).isGreaterThan(0.9);
+      assertThat(trees.probability(new double[] {0, 0, noise})).isLessThan(0.1);
+      assertThat(trees.probability(new double[] {1, 1, noise})).isLessThan(0.1);
+    }
+  }
+
+  @Test
+  void theSameExamplesGiveTheSameModel() {
+    // given
+    Random random = new Random(3);
+    List<Example> examples = new ArrayList<>();
+    for (int i = 0; i < 500; i++) {
+      double x = random.nextDouble();
+      examples.add(new Example(new double[] {x, random.nextDouble()}, x > 0.6));
+    }
+
+    // when / then
+    assertThat(BoostedTreesTrainer.train(examples, SMALL).write())
+        .isEqualTo(BoostedTreesTrainer.train(examples, SMALL).write());
+  }
+
+  @Test
+  void itsTextFormReadsBackToTheSameScores() {
+    // given a trained model
+    Random random = new Random(5);
+    List<Example> examples = new ArrayList<>();
+    for (int i = 0; i < 500; i++) {
+      double x = random.nextDouble();
+      double y = random.nextDouble();
+      examples.add(new Example(new double[] {x, y}, x + y > 1));
+    }
+    BoostedTrees trees = BoostedTreesTrainer.train(examples, SMALL);
+
+    // when
+    BoostedTrees read = BoostedTrees.read(trees.write(), 2);
+
+    // then
+    assertThat(read.trees()).isEqualTo(SMALL.trees());
+    for (double[] x : new double[][] {{0.2, 0.3}, {0.7, 0.6}, {0.5, 0.5}, {0.95, 0.01}}) {
+      assertThat(read.logit(x)).isEqualTo(trees.logit(x));
+    }
+  }
+
+  @Test
+  void readsAHandWrittenTree() {
+    // given base 0.5 and one tree: x0 <= 2 → -1; else x1 <= 0 → 1, else 3
+    BoostedTrees trees = BoostedTrees.read(List.of("0.5", "f0:2 =-1 f1:0 =1 =3"), 2);
+
+    // when / then
+    assertThat(trees.logit(new double[] {2, 9})).isEqualTo(-0.5);
+    assertThat(trees.logit(new double[] {3, 0})).isEqualTo(1.5);
+    assertThat(trees.logit(new double[] {3, 1})).isEqualTo(3.5);
+  }
+
+  @Test
+  void rejectsABrokenTreeSayingWhy() {
+    assertThatThrownBy(() -> BoostedTrees.read(List.of("0", "f0:1 =1"), 1)).hasMessageContaining("ends inside a split");
+    assertThatThrownBy(() -> BoostedTrees.read(List.of("0", "f3:1 =1 =2"), 2)).hasMessageContaining("feature 3");
+    assertThatThrownBy(() -> BoostedTrees.read(List.of("0", "=1 =2"), 2)).hasMessageContaining("after its last leaf");
+  }
+
+  @Test
+  void splitPointsLieBetweenDistinctValues() {
+    // given few distinct values, then many
+    double[] few = BoostedTreesTrainer.cuts(new double[] {3, 1, 1, 2}, 8);
+    double[] many = BoostedTreesTrainer.cuts(java.util.stream.IntStream.range(0, 1000).asDoubleStream().toArray(), 4);
+
+    // then
+    assertThat(few).containsExactly(1.5, 2.5);
+    assertThat(many).containsExactly(250.5, 500.5, 750.5);
+    assertThat(BoostedTreesTrainer.bin(few, 1)).isZero();
+    assertThat(BoostedTreesTrainer.bin(few, 2)).isEqualTo(1);
+    assertThat(BoostedTreesTrainer.bin(few, 3)).isEqualTo(2);
+  }
+}
