@@ -7,7 +7,7 @@
 
 const REFRESH_MS = 5000;
 const TOP = 20;
-const state = { date: '', days: 7, keyword: '', paper: '' };
+const state = { date: '', days: 7, keyword: '', paper: '', q: '', listing: 'day' };
 let trendingChart = null;
 let seriesChart = null;
 let previousTotals = null;
@@ -81,11 +81,13 @@ function readUrl() {
   state.days = [1, 7, 28].includes(days) ? days : 7;
   state.keyword = (params.get('keyword') || '').trim();
   state.paper = (params.get('paper') || '').trim();
+  state.q = (params.get('q') || '').trim();
+  state.listing = ['week', 'month'].includes(params.get('listing')) ? params.get('listing') : 'day';
 }
 
 function writeUrl(push) {
   const url = window.location.pathname + query({ date: state.date, days: state.days, keyword: state.keyword,
-    paper: state.paper });
+    paper: state.paper, q: state.q, listing: state.listing === 'day' ? '' : state.listing });
   if (url !== window.location.pathname + window.location.search) {
     (push ? history.pushState : history.replaceState).call(history, null, '', url);
   }
@@ -95,6 +97,7 @@ function showState() {
   $('date').value = state.date;
   $('days').value = String(state.days);
   $('keyword').value = state.keyword;
+  $('search').value = state.q;
   // the state as the page holds it, readable from the document (tests, bookmarklets)
   document.body.dataset.date = state.date;
   document.body.dataset.days = String(state.days);
@@ -211,7 +214,7 @@ function abstractOf(paper) {
     if (paper.abstract) { text.textContent = paper.abstract; return; }
     text.textContent = 'loading…';
     try {
-      const full = await getJson('/api/papers/' + encodeURIComponent(paper.id));
+      const full = await getJson('/api/papers/' + encodeURIComponent(paper.paperId));
       text.textContent = full.abstract || 'No abstract.';
     } catch (error) {
       text.textContent = 'Could not load the abstract: ' + error.message;
@@ -229,29 +232,32 @@ async function refreshPapers() {
       + (state.date ? windowStart() + ' – ' + state.date : '');
   empty('papers-empty', papers.length ? '' : 'No papers ' + (state.keyword ? 'with “' + state.keyword + '” ' : '')
       + 'published ' + (state.date ? windowStart() + ' – ' + state.date : 'yet') + '.');
-  $('papers').replaceChildren(...papers.map(paper => {
-    const item = element('li');
-    const url = paper.arxivUrl || (paper.id ? '/api/papers/' + encodeURIComponent(paper.id) : null);
-    item.append(url ? link(paper.title, url) : element('span', paper.title));
-    item.firstChild.classList.add('title');
-    const meta = [paper.publishedDate, paper.organization, paper.upvotes != null ? paper.upvotes + ' upvotes' : null]
-        .filter(Boolean).join(' · ');
-    item.append(element('div', meta, 'meta'));
-    const links = element('div', null, 'meta');
-    (paper.codeUrls || []).forEach(code => links.append(link('code', code), document.createTextNode(' ')));
-    if (paper.projectPage) links.append(link('project page', paper.projectPage));
-    if (links.childNodes.length) item.append(links);
-    item.append(abstractOf(paper), relatedButton(paper));
-    const chips = element('div');
-    (paper.keywords || []).slice(0, 8).forEach(keyword => {
-      const chip = element('button', keyword, 'chip');
-      chip.type = 'button';
-      chip.addEventListener('click', () => selectKeyword(keyword));
-      chips.append(chip);
-    });
-    item.append(chips);
-    return item;
-  }));
+  $('papers').replaceChildren(...papers.map(paperItem));
+}
+
+/** A paper in a list: its title and link, date, upvotes, code links, abstract on demand, related button, keywords. */
+function paperItem(paper) {
+  const item = element('li');
+  const url = paper.arxivUrl || (paper.paperId ? '/api/papers/' + encodeURIComponent(paper.paperId) : null);
+  item.append(url ? link(paper.title, url) : element('span', paper.title));
+  item.firstChild.classList.add('title');
+  const meta = [paper.publishedDate, paper.organization, paper.upvotes != null ? paper.upvotes + ' upvotes' : null]
+      .filter(Boolean).join(' · ');
+  item.append(element('div', meta, 'meta'));
+  const links = element('div', null, 'meta');
+  (paper.codeUrls || []).forEach(code => links.append(link('code', code), document.createTextNode(' ')));
+  if (paper.projectPage) links.append(link('project page', paper.projectPage));
+  if (links.childNodes.length) item.append(links);
+  item.append(abstractOf(paper), relatedButton(paper));
+  const chips = element('div');
+  (paper.keywords || []).slice(0, 8).forEach(keyword => {
+    const chip = element('button', keyword, 'chip');
+    chip.type = 'button';
+    chip.addEventListener('click', () => selectKeyword(keyword));
+    chips.append(chip);
+  });
+  item.append(chips);
+  return item;
 }
 
 // --- health -----------------------------------------------------------------------------------
@@ -340,7 +346,8 @@ function selectKeyword(keyword) {
 
 async function refreshAll() {
   const results = await Promise.allSettled([refreshTrending(), refreshHealth()]);
-  const more = await Promise.allSettled([refreshPapers(), refreshSeries(), refreshEmerging(), refreshRelated()]);
+  const more = await Promise.allSettled([refreshPapers(), refreshSeries(), refreshEmerging(), refreshRelated(),
+    refreshListing(), refreshSearch()]);
   const failed = results.concat(more).find(r => r.status === 'rejected');
   showError(failed ? failed.reason : null);
   $('updated').textContent = 'updated ' + new Date().toLocaleTimeString('en-GB');

@@ -87,7 +87,7 @@ class DashboardBrowserTest {
     Path screenshot = Path.of("target", "dashboard.png").toAbsolutePath();
     Files.deleteIfExists(screenshot);
     // with a paper picked, so the related panel shows too
-    browser("--screenshot=" + screenshot, "--window-size=1280,1500", url + "?paper=2603.00101");
+    browser("--screenshot=" + screenshot, "--window-size=1280,1900", url + "?paper=2603.00101&q=reef+mapping");
     assertThat(screenshot).exists();
     assertThat(Files.size(screenshot)).isGreaterThan(20_000);
   }
@@ -171,6 +171,55 @@ class DashboardBrowserTest {
     // and a week without history says so instead of an empty list
     String quiet = browser("--dump-dom", "http://127.0.0.1:" + stack.httpPort() + "/?date=2026-01-08&days=7");
     assertThat(section(quiet, "emerging-empty")).contains("No keyword is new or bursting");
+  }
+
+  @Test
+  void theSearchBoxShowsItsResultsWithTheMatchedWordsMarkedAsText() throws Exception {
+    // when a search is opened (what the search box writes into the URL)
+    String url = "http://127.0.0.1:" + stack.httpPort() + "/?date=2026-03-20&q=coral+reef";
+    String dom = browser("--dump-dom", url);
+
+    // then the page holds the query, and the results the matching paper with its words marked
+    assertThat(dom).contains("<p id=\"error\" role=\"alert\" hidden=\"\">").contains("<input type=\"search\" id=\"search\"");
+    assertThat(attribute(dom, "body", "data-q")).isEqualTo("coral reef");
+    assertThat(section(dom, "search-query")).isEqualTo("“coral reef”");
+    String results = section(dom, "search-results");
+    assertThat(results).contains("<mark>Coral</mark>").contains("<mark>Reef</mark>").contains("Mapping with Large");
+    assertThat(attribute(dom, "search-feed", "href")).isEqualTo("/feed.xml?q=coral+reef");
+    // and a hostile title found by a search is text with marks, never markup
+    String hostile = section(browser("--dump-dom", url.replace("coral+reef", "sonar+atlas")), "search-results");
+    assertThat(hostile).contains("&lt;img src=x onerror=").contains("<mark>Sonar</mark>").doesNotContain("<img");
+    // and a query that cannot be parsed says why in the panel, not as a page error
+    String bad = browser("--dump-dom", url.replace("coral+reef", "%22coral"));
+    assertThat(section(bad, "search-empty")).contains("not a valid query");
+    assertThat(bad).contains("<p id=\"error\" role=\"alert\" hidden=\"\">");
+    // and without a query the search panel stays hidden
+    assertThat(browser("--dump-dom", "http://127.0.0.1:" + stack.httpPort() + "/?date=2026-03-20"))
+        .contains("id=\"search-panel\" hidden=\"\"");
+  }
+
+  @Test
+  void theListingTabsRankTheDayWeekOrMonthByUpvotes() throws Exception {
+    // when the dashboard opens on a date: the day's tab, its papers by upvotes
+    String day = browser("--dump-dom", "http://127.0.0.1:" + stack.httpPort() + "/?date=2026-03-20");
+    assertThat(attribute(day, "tab-day", "aria-selected")).isEqualTo("true");
+    assertThat(attribute(day, "tab-week", "aria-selected")).isEqualTo("false");
+    assertThat(section(day, "listing-period")).isEqualTo("2026-03-20");
+    String listed = section(day, "listing");
+    assertThat(listed.indexOf("Coral Reef Mapping with Large Language Models")).isNotNegative()
+        .isLessThan(listed.indexOf("Kelp Forest Growth from Buoy Logs"));
+
+    // when the week tab's URL is opened: Monday to Sunday of that date, with that tab selected
+    String week = browser("--dump-dom", "http://127.0.0.1:" + stack.httpPort() + "/?date=2026-02-24&listing=week");
+    assertThat(attribute(week, "tab-week", "aria-selected")).isEqualTo("true");
+    assertThat(attribute(week, "body", "data-listing")).isEqualTo("week");
+    assertThat(section(week, "listing-period")).isEqualTo("2026-02-23 – 2026-03-01");
+    assertThat(section(week, "listing")).contains("Tide Clock Calibration, Field Report 4")
+        .contains("Field Report 5").doesNotContain("Field Report 3");
+
+    // and a month without papers says so
+    String quiet = browser("--dump-dom", "http://127.0.0.1:" + stack.httpPort() + "/?date=2001-01-01&listing=month");
+    assertThat(section(quiet, "listing-empty")).contains("No papers featured in this month");
   }
 
   @Test

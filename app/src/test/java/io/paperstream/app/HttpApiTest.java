@@ -214,7 +214,7 @@ class HttpApiTest {
       assertThat(asset.body()).as(assets.group(1)).isNotBlank();
       count++;
     }
-    assertThat(count).isEqualTo(4); // the chart library, dashboard.js, discovery.js, the style sheet
+    assertThat(count).isEqualTo(6); // chart library, dashboard.js, discovery.js, search.js, style sheet, feed link
     assertThat(page.body()).doesNotContain("http://", "https://");
   }
 

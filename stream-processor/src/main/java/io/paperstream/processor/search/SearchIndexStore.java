@@ -116,6 +116,19 @@ public final class SearchIndexStore implements StateStore, SearchIndex {
     return LocalSearchIndexes.search(List.of(this), query, count, order);
   }
 
+  /** The bytes of the index's files, all of them in the heap. */
+  long ramBytesUsed() {
+    try {
+      long bytes = 0;
+      for (String file : directory.listAll()) {
+        bytes += directory.fileLength(file);
+      }
+      return bytes;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot size the in-memory index " + name, e);
+    }
+  }
+
   /** A searcher over the latest visible state; give it back with {@link #release}. */
   IndexSearcher acquire() throws IOException {
     searchers.maybeRefresh();
