@@ -57,11 +57,11 @@ class BrokerCommandTest {
 
   @Test
   void explainsAnUnusableDataDirectory() throws Exception {
-    // given a file where the data directory should be
+    // given a file where the data directory should be (and any free port, so the port check passes)
     Path file = Files.writeString(dataDir.resolve("file"), "x");
 
     // when
-    int exit = commandLine(new BrokerCommand()).execute("--data-dir", file.toString());
+    int exit = commandLine(new BrokerCommand()).execute("--data-dir", file.toString(), "--port", "0");
 
     // then
     assertThat(exit).isEqualTo(1);
