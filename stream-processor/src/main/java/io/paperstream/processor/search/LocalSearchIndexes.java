@@ -34,6 +34,7 @@ final class LocalSearchIndexes {
     if (partitions.isEmpty()) {
       return hits;
     }
+    partitions.forEach(SearchIndexStore::checkReady);
     List<SearchIndexStore> held = new ArrayList<>();
     List<IndexSearcher> acquired = new ArrayList<>();
     try {

@@ -5,10 +5,14 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Executor;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.streams.processor.StateStore;
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.processor.StateStoreContext;
 import org.apache.kafka.streams.state.QueryableStoreType;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.internals.StateStoreProvider;
 import org.apache.lucene.index.IndexWriter;
@@ -24,10 +28,12 @@ import org.apache.lucene.store.ByteBuffersDirectory;
  * by interactive queries ({@link #queryType()}) like any other store.
  *
  * <p>It holds nothing that the papers store does not: it is kept in memory, without a changelog,
- * and rebuilt from the papers store whenever its task starts (after the papers store is restored),
- * then kept in step by the indexer, record by record. So it can never disagree with the papers
- * store across restarts, rebalances or aborted transactions (a task whose state is rolled back is
- * closed and started again). Changes become visible to searches at the next commit or search.
+ * and rebuilt from the papers store whenever its task starts (after the papers store is restored;
+ * in the background, {@link SearchIndexRebuild}, while searches of it answer "not queryable right
+ * now"), then kept in step by the indexer, record by record. So it can never disagree with the
+ * papers store across restarts, rebalances or aborted transactions (a task whose state is rolled
+ * back is closed and started again). Changes become visible to searches at the next commit or
+ * search.
  */
 public final class SearchIndexStore implements StateStore, SearchIndex {
 
@@ -36,6 +42,8 @@ public final class SearchIndexStore implements StateStore, SearchIndex {
 
   private final String name;
   private volatile boolean open;
+  private volatile String task = "";
+  private volatile SearchIndexRebuild rebuild; // null: complete
   private ByteBuffersDirectory directory;
   private IndexWriter writer;
   private SearcherManager searchers;
@@ -69,10 +77,71 @@ public final class SearchIndexStore implements StateStore, SearchIndex {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot create the in-memory search index " + name, e);
     }
+    task = context.taskId().toString();
     context.register(root, (key, value) -> {
       // no changelog: rebuilt from the papers store by the indexer
     });
     open = true;
+  }
+
+  /**
+   * Empties the index and fills it again from {@code papers} on a thread of its own; searches of
+   * this partition are refused until it is done ({@link #checkReady}).
+   */
+  public void rebuildFrom(ReadOnlyKeyValueStore<String, Paper> papers) {
+    rebuildFrom(papers, run -> {
+      Thread thread = new Thread(run, "search-index-rebuild-" + task);
+      thread.setDaemon(true);
+      thread.start();
+    });
+  }
+
+  synchronized void rebuildFrom(ReadOnlyKeyValueStore<String, Paper> papers, Executor executor) {
+    clear();
+    rebuild = new SearchIndexRebuild(this, papers);
+    executor.execute(rebuild);
+  }
+
+  /** Applies one change of a paper (null: removed), in step with a rebuild that may be running. */
+  public synchronized void apply(String paperId, Paper after) {
+    SearchIndexRebuild running = rebuild;
+    if (running != null) {
+      running.changed(paperId);
+    }
+    if (after == null) {
+      remove(paperId);
+    } else {
+      index(after);
+    }
+  }
+
+  /** For the rebuild: indexes the paper unless a change of it was applied meanwhile. */
+  synchronized void indexUnless(Paper paper, Set<String> changedMeanwhile) {
+    if (!changedMeanwhile.contains(paper.getPaperId())) {
+      index(paper);
+    }
+  }
+
+  /** For the rebuild: done, the index is complete. */
+  synchronized void rebuilt(SearchIndexRebuild done) {
+    refresh();
+    if (rebuild == done) {
+      rebuild = null;
+    }
+  }
+
+  /** Whether the index is complete (no rebuild running). */
+  public boolean ready() {
+    return rebuild == null;
+  }
+
+  /** Refuses a search while the index is being rebuilt: a partial answer would look complete. */
+  void checkReady() {
+    SearchIndexRebuild running = rebuild;
+    if (running != null) {
+      throw new InvalidStateStoreException("the search index of task " + task + " is being rebuilt ("
+          + running.indexed() + " papers so far)");
+    }
   }
 
   /** Adds the paper's document, or replaces the one it had. */

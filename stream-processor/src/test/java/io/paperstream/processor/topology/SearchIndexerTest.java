@@ -2,6 +2,7 @@ package io.paperstream.processor.topology;
 
 import static io.paperstream.processor.search.SearchPapers.paper;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.paperstream.processor.search.PaperQueries;
 import io.paperstream.processor.search.SearchIndex;
@@ -10,6 +11,7 @@ import io.paperstream.processor.search.SearchPapers;
 import io.paperstream.schemas.AvroSerde;
 import io.paperstream.schemas.Paper;
 import io.paperstream.schemas.PublishedSchemas;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import org.apache.kafka.common.serialization.Serdes;
@@ -50,8 +52,9 @@ class SearchIndexerTest {
     papers.put("2", paper("2", "Sonar Reef Maps", "Mapping reefs.", DAY, "Ben Lindqvist"));
     index.index(paper("9", "Kelp Gone Long Ago", null, DAY));
 
-    // when the indexer starts
+    // when the indexer starts, and has rebuilt the index in the background
     new SearchIndexer().init(context);
+    await().atMost(Duration.ofSeconds(30)).until(index::ready);
 
     // then the index holds exactly the store's papers
     assertThat(found("kelp")).containsExactly("1");
@@ -63,6 +66,7 @@ class SearchIndexerTest {
     // given a started indexer
     SearchIndexer indexer = new SearchIndexer();
     indexer.init(context);
+    await().atMost(Duration.ofSeconds(30)).until(index::ready);
     Paper kelp = paper("1", "Kelp Forest Census", "Counting kelp.", DAY, "Ana Okafor");
 
     // when a paper arrives, is retitled, and another is removed
