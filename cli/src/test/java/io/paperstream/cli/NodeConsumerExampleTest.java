@@ -74,27 +74,18 @@ class NodeConsumerExampleTest {
         }
       }
       Map<String, JsonNode> papers = latest.get("papers-" + suffix);
-      Map<String, JsonNode> exportedPapers = exported(out.resolve("papers.jsonl"));
+      Map<String, JsonNode> exportedPapers = ExportedTable.read(out.resolve("papers.jsonl"));
       assertThat(papers).isNotNull().hasSameSizeAs(exportedPapers).isNotEmpty();
       exportedPapers.forEach((id, paper) -> {
         assertThat(papers.get(id).get("title").asText()).isEqualTo(paper.get("title").asText());
         assertThat(papers.get(id).get("keywords")).isEqualTo(paper.get("keywords"));
       });
       Map<String, JsonNode> counts = latest.get("keyword-daily-counts-" + suffix);
-      Map<String, JsonNode> exportedCounts = exported(out.resolve("keyword-daily-counts.jsonl"));
+      Map<String, JsonNode> exportedCounts = ExportedTable.read(out.resolve("keyword-daily-counts.jsonl"));
       assertThat(counts).isNotNull().hasSameSizeAs(exportedCounts).isNotEmpty();
       exportedCounts.forEach((key, count) ->
           assertThat(counts.get(key).get("count").asLong()).as(key).isEqualTo(count.get("count").asLong()));
     }
-  }
-
-  private Map<String, JsonNode> exported(Path file) throws IOException {
-    Map<String, JsonNode> table = new LinkedHashMap<>();
-    for (String line : Files.readAllLines(file)) {
-      JsonNode record = mapper.readTree(line);
-      table.put(record.get("key").asText(), record.get("value"));
-    }
-    return table;
   }
 
   private static boolean onPath(String program) {

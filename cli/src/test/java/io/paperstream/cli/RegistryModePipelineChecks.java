@@ -8,13 +8,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.paperstream.kafka.testing.EmbeddedKafkaExtension;
 import io.paperstream.kafka.testing.TopicContents;
 import io.paperstream.schemas.Topic;
+import io.paperstream.schemas.testing.RegistryApi;
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URI;
 import java.net.URISyntaxException;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,12 +40,9 @@ abstract class RegistryModePipelineChecks {
 
   @RegisterExtension static final EmbeddedKafkaExtension KAFKA = new EmbeddedKafkaExtension();
 
-  private static final Duration TIMEOUT = Duration.ofSeconds(10);
-
   @TempDir Path dir;
 
   private final ObjectMapper mapper = new ObjectMapper();
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
 
   /** The base URL of the registry's Confluent-compatible API. */
   abstract String registryUrl();
@@ -77,7 +70,7 @@ abstract class RegistryModePipelineChecks {
 
     // and a plain consumer, decoding each value by the schema id it carries, reads what the export holds
     Map<String, GenericRecord> papers = latestDecoded("papers-" + suffix);
-    Map<String, JsonNode> exported = exported(out.resolve("papers.jsonl"));
+    Map<String, JsonNode> exported = ExportedTable.read(out.resolve("papers.jsonl"));
     assertThat(papers).isNotEmpty().hasSameSizeAs(exported);
     exported.forEach((id, paper) -> {
       assertThat(papers.get(id).get("title")).as(id).hasToString(paper.get("title").asText());
@@ -85,7 +78,7 @@ abstract class RegistryModePipelineChecks {
           .isEqualTo(mapper.convertValue(paper.get("keywords"), List.class).toString());
     });
     Map<String, GenericRecord> counts = latestDecoded("keyword-daily-counts-" + suffix);
-    Map<String, JsonNode> exportedCounts = exported(out.resolve("keyword-daily-counts.jsonl"));
+    Map<String, JsonNode> exportedCounts = ExportedTable.read(out.resolve("keyword-daily-counts.jsonl"));
     assertThat(counts).isNotEmpty().hasSameSizeAs(exportedCounts);
     exportedCounts.forEach((key, count) ->
         assertThat((Long) counts.get(key).get("count")).as(key).isEqualTo(count.get("count").asLong()));
@@ -104,11 +97,7 @@ abstract class RegistryModePipelineChecks {
   @Test
   void anUnreachableRegistryStopsTheProducerInOneLineNamingIt() throws Exception {
     // given registry mode with a registry URL nothing answers on
-    int port;
-    try (ServerSocket socket = new ServerSocket(0)) {
-      port = socket.getLocalPort();
-    }
-    String url = "http://127.0.0.1:" + port + "/apis/ccompat/v7";
+    String url = RegistryApi.unreachableUrl();
     Path config = config(UUID.randomUUID().toString().substring(0, 8), url);
 
     // when pages are ingested
@@ -151,26 +140,13 @@ abstract class RegistryModePipelineChecks {
   }
 
   private JsonNode get(String path) throws Exception {
-    HttpResponse<String> response = http.send(
-        HttpRequest.newBuilder(URI.create(registryUrl() + path)).timeout(TIMEOUT).build(),
-        HttpResponse.BodyHandlers.ofString());
-    assertThat(response.statusCode()).as("GET %s: %s", path, response.body()).isEqualTo(200);
-    return mapper.readTree(response.body());
+    return RegistryApi.get(registryUrl(), path);
   }
 
   private static List<String> stringsOf(JsonNode array) {
     List<String> strings = new java.util.ArrayList<>();
     array.forEach(node -> strings.add(node.asText()));
     return strings;
-  }
-
-  private Map<String, JsonNode> exported(Path file) throws IOException {
-    Map<String, JsonNode> table = new LinkedHashMap<>();
-    for (String line : Files.readAllLines(file)) {
-      JsonNode record = mapper.readTree(line);
-      table.put(record.get("key").asText(), record.get("value"));
-    }
-    return table;
   }
 
   private Path config(String suffix, String registryUrl) throws IOException {

@@ -1,9 +1,7 @@
 package io.paperstream.cli;
 
 import io.paperstream.schemas.testing.ApicurioRegistry;
-import java.io.IOException;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Registry mode against Apicurio Registry's application from Maven Central (unpacked by the
@@ -11,22 +9,10 @@ import org.junit.jupiter.api.BeforeAll;
  */
 class RegistryModePipelineTest extends RegistryModePipelineChecks {
 
-  private static ApicurioRegistry registry;
-
-  @BeforeAll
-  static void startRegistry() throws IOException {
-    registry = ApicurioRegistry.start();
-  }
-
-  @AfterAll
-  static void stopRegistry() {
-    if (registry != null) {
-      registry.close();
-    }
-  }
+  @RegisterExtension static final ApicurioRegistry REGISTRY = new ApicurioRegistry();
 
   @Override
   String registryUrl() {
-    return registry.ccompatUrl();
+    return REGISTRY.ccompatUrl();
   }
 }

@@ -5,16 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.paperstream.schemas.testing.ApicurioRegistry;
+import io.paperstream.schemas.testing.RegistryApi;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.ServerSocket;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.UUID;
@@ -30,9 +26,8 @@ import org.apache.avro.generic.GenericRecord;
 import org.apache.avro.io.BinaryEncoder;
 import org.apache.avro.io.EncoderFactory;
 import org.apache.kafka.common.errors.SerializationException;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The registry-mode serde and its client against a real schema registry: Apicurio Registry,
@@ -42,19 +37,7 @@ class RegistryAvroSerdeTest {
 
   private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
-  private static ApicurioRegistry registry;
-
-  @BeforeAll
-  static void startRegistry() throws IOException {
-    registry = ApicurioRegistry.start();
-  }
-
-  @AfterAll
-  static void stopRegistry() {
-    if (registry != null) {
-      registry.close();
-    }
-  }
+  @RegisterExtension static final ApicurioRegistry REGISTRY = new ApicurioRegistry();
 
   @Test
   void writingRegistersTheSubjectWithItsCompatibilityAndReadingResolvesById() throws Exception {
@@ -116,7 +99,7 @@ class RegistryAvroSerdeTest {
     // then the registry refuses it, and the error says where and why in one line
     assertThatThrownBy(() -> client.register(topic + "-value", incompatible))
         .isInstanceOf(SchemaRegistryException.class)
-        .hasMessageStartingWith("schema registry " + registry.ccompatUrl() + ": POST /subjects/" + topic
+        .hasMessageStartingWith("schema registry " + REGISTRY.ccompatUrl() + ": POST /subjects/" + topic
             + "-value/versions answered 409")
         .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
   }
@@ -135,11 +118,7 @@ class RegistryAvroSerdeTest {
   @Test
   void anUnreachableRegistryFailsWithinTheTimeoutInOneLine() throws IOException {
     // given a registry URL on a port nothing listens on
-    int port;
-    try (ServerSocket socket = new ServerSocket(0)) {
-      port = socket.getLocalPort();
-    }
-    String url = "http://127.0.0.1:" + port + "/apis/ccompat/v7";
+    String url = RegistryApi.unreachableUrl();
     SchemaRegistryClient client = new SchemaRegistryClient(
         new SchemaRegistryClient.Config(URI.create(url), null, "BACKWARD", Duration.ofSeconds(2)));
     RegistryAvroSerde<RawEntry> serde = RegistryAvroSerde.forType(RawEntry.class, client);
@@ -155,7 +134,7 @@ class RegistryAvroSerdeTest {
   void aUrlThatIsNoRegistryApiIsARegistryFailureNotAMissingSchema() {
     // given a URL on the registry's server that is not its API (a mistyped schema.registry.url)
     SchemaRegistryClient client = new SchemaRegistryClient(new SchemaRegistryClient.Config(
-        URI.create(registry.ccompatUrl() + "/no-such-api"), "someone:secret", null, TIMEOUT));
+        URI.create(REGISTRY.ccompatUrl() + "/no-such-api"), "someone:secret", null, TIMEOUT));
 
     // then looking a schema up fails as the registry's fault, never as "no such schema"
     assertThatThrownBy(() -> client.schema(1))
@@ -165,7 +144,7 @@ class RegistryAvroSerdeTest {
 
   private static SchemaRegistryClient client(String compatibility) {
     return new SchemaRegistryClient(
-        new SchemaRegistryClient.Config(URI.create(registry.ccompatUrl()), null, compatibility, TIMEOUT));
+        new SchemaRegistryClient.Config(URI.create(REGISTRY.ccompatUrl()), null, compatibility, TIMEOUT));
   }
 
   private static String topic() {
@@ -173,11 +152,7 @@ class RegistryAvroSerdeTest {
   }
 
   private static JsonNode get(String path) throws Exception {
-    HttpResponse<String> response = HttpClient.newHttpClient().send(
-        HttpRequest.newBuilder(URI.create(registry.ccompatUrl() + path)).timeout(TIMEOUT).build(),
-        HttpResponse.BodyHandlers.ofString());
-    assertThat(response.statusCode()).as("GET %s: %s", path, response.body()).isEqualTo(200);
-    return new ObjectMapper().readTree(response.body());
+    return RegistryApi.get(REGISTRY.ccompatUrl(), path);
   }
 
   private static byte[] framed(int id, Schema schema, GenericRecord record) throws IOException {

@@ -15,46 +15,44 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionTimeoutException;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * A real Apicurio Registry (in-memory storage), started as a child JVM from the Quarkus
- * application that Maven unpacks before the tests ({@code unpack-apicurio-registry} in the
- * parent POM), serving the Confluent-compatible API that paperstream's registry mode talks to.
- * Start one per test class: it takes seconds.
+ * A real Apicurio Registry (in-memory storage) for one test class, started as a child JVM from
+ * the Quarkus application that Maven unpacks before the tests ({@code unpack-apicurio-registry}
+ * in the parent POM), serving the Confluent-compatible API that paperstream's registry mode talks
+ * to: {@code @RegisterExtension static final ApicurioRegistry REGISTRY = new ApicurioRegistry();}.
+ * It starts in seconds; tests share it, so each uses topic names of its own.
  */
-public final class ApicurioRegistry implements AutoCloseable {
+public final class ApicurioRegistry implements BeforeAllCallback, AfterAllCallback {
 
   /** A loaded 2-core machine starts it in well under this; an idle one in about 10 s. */
   private static final Duration START_WITHIN = Duration.ofSeconds(150);
-
-  private final Process process;
-  private final int port;
-  private final Path log;
-
-  private ApicurioRegistry(Process process, int port, Path log) {
-    this.process = process;
-    this.port = port;
-    this.log = log;
-  }
+  private Process process;
+  private int port;
+  private Path log;
 
   /** Starts the registry on a free loopback port and waits until its API answers. */
-  public static ApicurioRegistry start() throws IOException {
+  @Override
+  public void beforeAll(ExtensionContext context) throws IOException {
     Path home = Path.of(System.getProperty("apicurio.registry.dir", "target/apicurio-registry"));
     Path jar = runnerJar(home);
-    int port = freePort();
-    Path log = Files.createTempFile("apicurio-registry-", ".log");
+    port = freePort();
+    log = Files.createTempFile("apicurio-registry-", ".log");
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    Process process = new ProcessBuilder(List.of(java, "-Xmx384m", "-XX:TieredStopAtLevel=1",
+    process = new ProcessBuilder(List.of(java, "-Xmx384m", "-XX:TieredStopAtLevel=1",
         "-Dquarkus.http.host=127.0.0.1", "-Dquarkus.http.port=" + port, "-jar", jar.toString()))
         .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-    ApicurioRegistry registry = new ApicurioRegistry(process, port, log);
-    try {
-      registry.awaitAnswer();
-    } catch (RuntimeException e) {
-      registry.close();
-      throw e;
+    awaitAnswer();
+  }
+
+  @Override
+  public void afterAll(ExtensionContext context) {
+    if (process != null) {
+      stop();
     }
-    return registry;
   }
 
   /** The base URL of the Confluent-compatible API: what {@code schema.registry.url} takes. */
@@ -62,8 +60,7 @@ public final class ApicurioRegistry implements AutoCloseable {
     return "http://127.0.0.1:" + port + "/apis/ccompat/v7";
   }
 
-  @Override
-  public void close() {
+  private void stop() {
     process.destroy();
     try {
       if (!process.waitFor(15, TimeUnit.SECONDS)) {
@@ -88,6 +85,7 @@ public final class ApicurioRegistry implements AutoCloseable {
             return http.send(probe, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
           });
     } catch (ConditionTimeoutException e) {
+      stop();
       throw new IllegalStateException("Apicurio Registry did not answer " + ccompatUrl() + " within "
           + START_WITHIN.toSeconds() + " s" + (process.isAlive() ? "" : " (exited with " + process.exitValue() + ")")
           + "; its log: " + log + " (" + lastLine() + ")");
