@@ -207,7 +207,7 @@ final class NounPhraseCandidates {
     }
     for (int j = from; j < to; j++) {
       Token token = segment.words.get(j);
-      if (segment.definitionSites.contains(j) || token.other() || token.hasDot()) {
+      if (segment.definitionSites.contains(j) || token.other() || token.hasDot() && !token.versionName()) {
         return null;
       }
     }
@@ -225,7 +225,14 @@ final class NounPhraseCandidates {
     if (unit.expansion() != null) {
       return PosLexicon.PROPN;
     }
-    if (unit.isStopWord() || unit.token().number()) {
+    if (unit.token().number()) {
+      // a number right after a capitalized word is part of a name: "Gemini 2.0", "Llama 3"
+      Token before = from > 0 ? segment.words.get(from - 1) : null;
+      boolean named = before != null && unit.token().join() == Join.SPACE && !before.number()
+          && Character.isUpperCase(before.surface().charAt(0)) && !Vocabulary.PHRASE_BREAKERS.contains(before.term());
+      return named ? PosLexicon.PROPN : null;
+    }
+    if (unit.isStopWord()) {
       return null;
     }
     String tag = lexicon.tag(unit.token());

@@ -57,6 +57,28 @@ final class Tokens {
     boolean hasDot() {
       return !number && term.indexOf('.') >= 0;
     }
+
+    /**
+     * A name with a version number in it, "qwen2.5", "llama3.1": letters, digits, and dots only
+     * between digits (so "e.g" and "fig." are not).
+     */
+    boolean versionName() {
+      boolean letter = false;
+      for (int i = 0; i < term.length(); i++) {
+        char c = term.charAt(i);
+        if (c == '.') {
+          if (i == 0 || i == term.length() - 1 || !Character.isDigit(term.charAt(i - 1))
+              || !Character.isDigit(term.charAt(i + 1))) {
+            return false;
+          }
+        } else if (Character.isLetter(c)) {
+          letter = true;
+        } else if (!Character.isDigit(c)) {
+          return false;
+        }
+      }
+      return letter;
+    }
   }
 
   private final Analyzer analyzer = new Analyzer() {

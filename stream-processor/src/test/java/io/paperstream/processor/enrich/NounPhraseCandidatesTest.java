@@ -127,4 +127,17 @@ class NounPhraseCandidatesTest {
     assertThat(text.candidate("tide gauge").longestRun).isEqualTo(3);
     assertThat(text.candidate("no such phrase")).isNull();
   }
+
+  @Test
+  void numbersInsideNamesStayButNumbersAloneBreak() {
+    // given version names and numbers after a name, and numbers that are counts
+    String text = "Tidal Ledger 2.0 beats Brine3.5-7B tables on 42 coasts, e.g. harbour gauges.";
+
+    // when
+    List<String> phrases = phrases(null, text);
+
+    // then
+    assertThat(phrases).contains("tidal ledger 2.0", "brine3.5 7b table");
+    assertThat(phrases).noneMatch(p -> p.startsWith("42") || p.contains("e.g"));
+  }
 }
