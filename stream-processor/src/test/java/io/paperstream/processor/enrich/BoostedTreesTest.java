@@ -8,22 +8,33 @@ import io.paperstream.processor.enrich.BoostedTreesTrainer.Settings;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 
 class BoostedTreesTest {
 
   private static final Settings SMALL = new Settings(60, 3, 0.3, 1.0, 1.0, 16, 0.8);
 
+  /** {@code n} examples of {@code d} uniform features, labeled (and possibly reshaped) by {@code rule}. */
+  private static List<Example> examples(long seed, int n, int d, Predicate<double[]> rule) {
+    Random random = new Random(seed);
+    List<Example> examples = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      double[] x = random.doubles(d).toArray();
+      boolean positive = rule.test(x);
+      examples.add(new Example(x, positive));
+    }
+    return examples;
+  }
+
   @Test
   void learnsAnInteractionNoLinearModelCan() {
     // given examples positive exactly when features 0 and 1 differ (exclusive or), feature 2 noise
-    Random random = new Random(7);
-    List<Example> examples = new ArrayList<>();
-    for (int i = 0; i < 2_000; i++) {
-      boolean a = random.nextBoolean();
-      boolean b = random.nextBoolean();
-      examples.add(new Example(new double[] {a ? 1 : 0, b ? 1 : 0, random.nextDouble()}, a != b));
-    }
+    List<Example> examples = examples(7, 2_000, 3, x -> {
+      x[0] = Math.round(x[0]);
+      x[1] = Math.round(x[1]);
+      return x[0] != x[1];
+    });
 
     // when
     BoostedTrees trees = BoostedTreesTrainer.train(examples, SMALL);
@@ -40,12 +51,7 @@ class BoostedTreesTest {
   @Test
   void theSameExamplesGiveTheSameModel() {
     // given
-    Random random = new Random(3);
-    List<Example> examples = new ArrayList<>();
-    for (int i = 0; i < 500; i++) {
-      double x = random.nextDouble();
-      examples.add(new Example(new double[] {x, random.nextDouble()}, x > 0.6));
-    }
+    List<Example> examples = examples(3, 500, 2, x -> x[0] > 0.6);
 
     // when / then
     assertThat(BoostedTreesTrainer.train(examples, SMALL).write())
@@ -55,14 +61,7 @@ class BoostedTreesTest {
   @Test
   void itsTextFormReadsBackToTheSameScores() {
     // given a trained model
-    Random random = new Random(5);
-    List<Example> examples = new ArrayList<>();
-    for (int i = 0; i < 500; i++) {
-      double x = random.nextDouble();
-      double y = random.nextDouble();
-      examples.add(new Example(new double[] {x, y}, x + y > 1));
-    }
-    BoostedTrees trees = BoostedTreesTrainer.train(examples, SMALL);
+    BoostedTrees trees = BoostedTreesTrainer.train(examples(5, 500, 2, x -> x[0] + x[1] > 1), SMALL);
 
     // when
     BoostedTrees read = BoostedTrees.read(trees.write(), 2);
