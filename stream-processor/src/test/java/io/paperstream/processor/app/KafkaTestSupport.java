@@ -60,14 +60,19 @@ final class KafkaTestSupport {
   }
 
   /**
-   * Whether the trend step has emitted every date it marked: the changelog of its store of
-   * marked dates holds no key that was not deleted since. Caught-up offsets alone do not say
-   * it, as the trends go out on a punctuation after the counts that marked them.
+   * Whether the trend and emerging steps have emitted every date they marked: the changelogs of
+   * their stores of marked dates hold no key that was not deleted since. Caught-up offsets alone
+   * do not say it, as both go out on a punctuation after the counts that marked them.
    */
   static boolean noTrendPending(String bootstrap, String applicationId) {
-    Topic<String, String> dirtyDates = new Topic<>(
-        applicationId + "-" + PaperTopology.TRENDS_DIRTY_STORE + "-changelog", Serdes.String(), Serdes.String());
-    return TopicContents.table(bootstrap, dirtyDates).isEmpty();
+    for (String marks : java.util.List.of(PaperTopology.TRENDS_DIRTY_STORE, PaperTopology.EMERGING_DIRTY_STORE)) {
+      Topic<String, String> dirtyDates =
+          new Topic<>(applicationId + "-" + marks + "-changelog", Serdes.String(), Serdes.String());
+      if (!TopicContents.table(bootstrap, dirtyDates).isEmpty()) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The sum of the application's committed offsets on {@code topic}'s partitions (0 before any commit). */

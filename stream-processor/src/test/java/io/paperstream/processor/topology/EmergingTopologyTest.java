@@ -118,6 +118,34 @@ class EmergingTopologyTest {
         .get(LAST_DAY.toString())).isEqualTo(byDate.get(LAST_DAY.toString()));
   }
 
+  @Test
+  void emittingOftenEndsWithTheSameTopicAsEmittingOnce() {
+    // given the same invented stream, emitted after every 20 papers
+    emitEvery = 20;
+    findsThePlantedBurstAndTheNewTopicAndNothingElse();
+    Map<String, KeywordEmergence> often = emergingOf(driver);
+    driver.close();
+    // and again, emitted once at the end, in a fresh driver
+    startDriver();
+    emitEvery = 0;
+    papers = 0;
+    findsThePlantedBurstAndTheNewTopicAndNothingElse();
+
+    // then both topics hold the same emerging keywords for every date
+    assertThat(often).isEqualTo(emergingOf(driver));
+  }
+
+  private Map<String, KeywordEmergence> emergingOf(TopologyTestDriver current) {
+    Map<String, KeywordEmergence> table = new java.util.TreeMap<>();
+    var store = current.<String, KeywordEmergence>getKeyValueStore(PaperTopology.EMERGING_STORE);
+    try (var all = store.all()) {
+      all.forEachRemaining(kv -> table.put(kv.key, kv.value));
+    }
+    return table;
+  }
+
+  private int emitEvery;
+
   private void send(LocalDate day, List<String> keywords) {
     papers++;
     String title = "Invented Paper Number " + papers + " on " + String.join(" and ", keywords);
@@ -127,6 +155,9 @@ class EmergingTopologyTest {
         .setSourceKeywords(keywords)
         .build();
     raw.pipeInput(PaperKeys.provisionalKey(entry.getArxivId(), entry.getTitle()), entry);
+    if (emitEvery > 0 && papers % emitEvery == 0) {
+      driver.advanceWallClockTime(Duration.ofSeconds(2));
+    }
   }
 
   private static EmergingKeyword find(List<EmergingKeyword> keywords, String keyword) {
