@@ -56,7 +56,9 @@ final class MemoryBenchmark {
 
   private Figures child(BenchPipeline pipeline, Path config, boolean bare, Path work) throws Exception {
     Path gcLog = work.resolve((bare ? "bare" : "processor") + "-gc.log");
-    String applicationId = bare ? pipeline.applicationId + "-bare" : pipeline.applicationId;
+    // "bare-" in front, not behind: the processor's caught-up test takes every repartition topic
+    // named "<its id>-…", which would otherwise include the bare app's (never read by it)
+    String applicationId = bare ? "bare-" + pipeline.applicationId : pipeline.applicationId;
     List<String> command = new ArrayList<>(List.of(ChildJvm.java(), "-Xmx" + options.memoryXmx(),
         "-XX:+ExitOnOutOfMemoryError", "-Xlog:gc:file=" + gcLog, ChildJvm.QUIET_LOGBACK, "-cp", ChildJvm.classpath()));
     if (bare) {
