@@ -1,5 +1,6 @@
 package io.paperstream.app;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -80,6 +81,21 @@ final class RunningStack {
       request.headers(headers);
     }
     return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** The JSON answer of a GET that must be a 200. */
+  static JsonNode ok(AppStack stack, String pathAndQuery) throws IOException, InterruptedException {
+    HttpResponse<String> response = get(stack, pathAndQuery);
+    assertThat(response.statusCode()).as(pathAndQuery + ": " + response.body()).isEqualTo(200);
+    return json(response);
+  }
+
+  /** A GET that must be a 400 whose error says {@code message}. */
+  static void assertBadRequest(AppStack stack, String pathAndQuery, String message)
+      throws IOException, InterruptedException {
+    HttpResponse<String> response = get(stack, pathAndQuery);
+    assertThat(response.statusCode()).as(pathAndQuery).isEqualTo(400);
+    assertThat(json(response).path("error").asText()).as(pathAndQuery).contains(message);
   }
 
   static JsonNode json(HttpResponse<String> response) throws IOException {

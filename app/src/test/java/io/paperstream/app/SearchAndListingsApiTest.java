@@ -155,15 +155,11 @@ class SearchAndListingsApiTest {
   }
 
   private void assertBadRequest(String pathAndQuery, String message) throws Exception {
-    HttpResponse<String> response = RunningStack.get(stack, pathAndQuery);
-    assertThat(response.statusCode()).as(pathAndQuery).isEqualTo(400);
-    assertThat(RunningStack.json(response).path("error").asText()).as(pathAndQuery).contains(message);
+    RunningStack.assertBadRequest(stack, pathAndQuery, message);
   }
 
   private JsonNode ok(String pathAndQuery) throws Exception {
-    HttpResponse<String> response = RunningStack.get(stack, pathAndQuery);
-    assertThat(response.statusCode()).as(pathAndQuery + ": " + response.body()).isEqualTo(200);
-    return RunningStack.json(response);
+    return RunningStack.ok(stack, pathAndQuery);
   }
 
   private static List<String> ids(JsonNode papersOrResults) {

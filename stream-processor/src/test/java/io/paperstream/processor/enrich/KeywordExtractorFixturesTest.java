@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.paperstream.processor.SharedFixtures;
 import io.paperstream.processor.normalize.TextNormalizer;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -29,7 +30,7 @@ class KeywordExtractorFixturesTest {
   @Test
   void everyRealAbstractGivesSaneKeywords() throws IOException {
     // given
-    Path daily = sharedFixturesOrSkip().resolve("hf-api").resolve("daily");
+    Path daily = SharedFixtures.dirOrSkip().resolve("hf-api").resolve("daily");
     Assumptions.assumeTrue(Files.isDirectory(daily), "no hf-api/daily fixtures: skipped");
     List<JsonNode> papers = papers(daily);
     assertThat(papers).isNotEmpty();
@@ -77,23 +78,5 @@ class KeywordExtractorFixturesTest {
       }
     }
     return papers;
-  }
-
-  /**
-   * {@code -Dpaperstream.fixtures=...}, else {@code ../shared/fixtures}, else
-   * {@code ../../shared/fixtures} (tests run in the module folder); skips the test when none exists.
-   */
-  private static Path sharedFixturesOrSkip() {
-    String configured = System.getProperty("paperstream.fixtures");
-    List<Path> candidates = configured != null
-        ? List.of(Path.of(configured))
-        : List.of(Path.of("..", "shared", "fixtures"), Path.of("..", "..", "shared", "fixtures"));
-    for (Path candidate : candidates) {
-      if (Files.isDirectory(candidate)) {
-        return candidate.toAbsolutePath().normalize();
-      }
-    }
-    Assumptions.abort("shared fixtures not found at " + candidates + ": skipped");
-    throw new AssertionError("unreachable");
   }
 }

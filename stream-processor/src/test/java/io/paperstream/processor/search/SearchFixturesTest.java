@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.paperstream.processor.SharedFixtures;
 import io.paperstream.processor.enrich.KeywordExtractor;
 import io.paperstream.processor.normalize.TextNormalizer;
 import java.io.IOException;
@@ -31,7 +32,8 @@ class SearchFixturesTest {
   @Test
   void everyRealTitleFindsItsPaperFirst() throws IOException {
     // given every distinct paper of the daily API responses, indexed with its keywords
-    Path daily = sharedDailyOrSkip();
+    Path daily = SharedFixtures.dirOrSkip().resolve("hf-api").resolve("daily");
+    Assumptions.assumeTrue(Files.isDirectory(daily), "no hf-api/daily fixtures: skipped");
     Map<String, String> titles = new LinkedHashMap<>();
     SearchIndexStore index = SearchPapers.startedStore(new MockProcessorContext<>());
     for (JsonNode paper : papers(daily)) {
@@ -68,21 +70,6 @@ class SearchFixturesTest {
 
     // then its paper comes first every time
     assertThat(missed).as("titles whose paper is not first, of " + titles.size()).isEmpty();
-  }
-
-  // ../shared/fixtures from the project root, or from a module (as Maven runs tests); or -Dpaperstream.fixtures
-  private static Path sharedDailyOrSkip() {
-    String configured = System.getProperty("paperstream.fixtures");
-    List<Path> candidates = configured != null ? List.of(Path.of(configured))
-        : List.of(Path.of("..", "shared", "fixtures"), Path.of("..", "..", "shared", "fixtures"));
-    for (Path candidate : candidates) {
-      Path daily = candidate.resolve("hf-api").resolve("daily");
-      if (Files.isDirectory(daily)) {
-        return daily.toAbsolutePath().normalize();
-      }
-    }
-    Assumptions.abort("shared fixtures not found at " + candidates + ": skipped");
-    return null;
   }
 
   private static List<JsonNode> papers(Path daily) throws IOException {
