@@ -4,6 +4,7 @@ import io.paperstream.schemas.Paper;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.slf4j.Logger;
@@ -51,6 +52,10 @@ final class SearchIndexRebuild implements Runnable {
           indexed++;
         }
       }
+    } catch (InvalidStateStoreException e) {
+      // the papers store closed under the iterator: the task moved or stopped (it rebuilds where it starts)
+      LOG.debug("search index {}: rebuild stopped, the papers store closed ({})", index.name(), e.getMessage());
+      return;
     } catch (RuntimeException e) {
       if (index.isOpen()) {
         // searches of this partition stay 503 until its task starts again and rebuilds
