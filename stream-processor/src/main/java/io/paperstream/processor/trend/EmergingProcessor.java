@@ -19,11 +19,17 @@ import org.apache.kafka.streams.state.KeyValueStore;
  *
  * <p>A count on day d moves the window or the history of every date from d to d + 62, and, through
  * the mentions of the period, every keyword's test on them: those dates are marked in a store (a
- * crash loses no mark) and recomputed once per punctuation. A date's result is kept in a store
+ * crash loses no mark) and recomputed once per punctuation. Whether a keyword is NEW also reads
+ * its first day, which may lie before that span: a change of that first day marks the dates
+ * whose answer it flips too, so the answers depend on the final counts alone, never on the order
+ * the counts came in (a crash and a replay interleave them differently). A date's result is kept in a store
  * (which the query API reads) and forwarded only when it changed; a date without emerging
  * keywords is a tombstone.
  */
 public final class EmergingProcessor implements Processor<String, Long, String, KeywordEmergence> {
+
+  /** The last day a key can encode in its ten characters: the end of a keyword's range scan. */
+  private static final LocalDate LAST_DAY = LocalDate.of(9999, 12, 31);
 
   private final Stores stores;
   private final EmergingKeywords emerging;
@@ -56,9 +62,40 @@ public final class EmergingProcessor implements Processor<String, Long, String, 
   /** Key {@code keyword|YYYY-MM-DD}, already counted in the stores. */
   @Override
   public void process(Record<String, Long> record) {
-    LocalDate changed = KeywordDateKey.decode(record.key()).date();
+    KeywordDateKey changed = KeywordDateKey.decode(record.key());
     for (int day = 0; day <= EmergingKeywords.LOOK_BACK; day++) {
-      marks.mark(changed.plusDays(day));
+      marks.mark(changed.date().plusDays(day));
+    }
+    markWhereFirstDayMoved(changed.keyword(), changed.date());
+  }
+
+  /**
+   * A count on the keyword's first day {@code x} (added there, or the last one there gone) moves
+   * its first day between x and its next day n, which flips {@link #seenBefore} on the dates
+   * x + 63 … n + 62. Of those, the keyword can be NEW (papers in the window, none in the
+   * history within reach) only on n … n + 6: the dates to mark beyond the 63 the count marked.
+   */
+  private void markWhereFirstDayMoved(String keyword, LocalDate changed) {
+    if (seenBefore(keyword, changed)) {
+      return;
+    }
+    LocalDate next;
+    try (KeyValueIterator<String, Long> later = byKeyword.range(
+        KeywordDateKey.of(keyword, changed.plusDays(1)).encode(), KeywordDateKey.of(keyword, LAST_DAY).encode())) {
+      if (!later.hasNext()) {
+        return;
+      }
+      KeywordDateKey first = KeywordDateKey.decode(later.next().key);
+      if (!first.keyword().equals(keyword)) {
+        return;
+      }
+      next = first.date();
+    }
+    LocalDate from = next.isAfter(changed.plusDays(EmergingKeywords.LOOK_BACK))
+        ? next : changed.plusDays(EmergingKeywords.LOOK_BACK + 1);
+    LocalDate to = next.plusDays(EmergingKeywords.WINDOW_DAYS - 1);
+    for (LocalDate date = from; !date.isAfter(to); date = date.plusDays(1)) {
+      marks.mark(date);
     }
   }
 

@@ -32,13 +32,14 @@ class EmergingProcessorTest {
   private KeyValueStore<String, Long> byKeyword;
   private KeyValueStore<String, Long> byDate;
   private KeyValueStore<String, String> dirty;
+  private KeyValueStore<String, KeywordEmergence> results;
 
   @BeforeEach
   void init() {
     byKeyword = store("by-keyword", Serdes.Long());
     byDate = store("by-date", Serdes.Long());
     dirty = store("dirty", Serdes.String());
-    store("results", AvroSerde.forType(KeywordEmergence.class));
+    results = store("results", AvroSerde.forType(KeywordEmergence.class));
     processor.init(context);
     // given a background keyword of 2 papers every day over the 10 weeks before DAY
     for (int back = 1; back <= 70; back++) {
@@ -91,6 +92,40 @@ class EmergingProcessorTest {
     // then each of its 7 dates is a tombstone
     assertThat(context.forwarded()).allSatisfy(f -> assertThat(f.record().value()).isNull());
     assertThat(emittedKeys()).containsExactly(dates(DAY, 7));
+  }
+
+  @Test
+  void anOlderFirstPaperArrivingLateTurnsNewIntoBurstAsIfItHadComeFirst() {
+    // given the keyword's 5 papers on DAY emitted as NEW (nothing of it seen before)
+    count(TOPIC, DAY, 5);
+    processor.process(new Record<>(KeywordDateKey.of(TOPIC, DAY).encode(), 5L, 0L));
+    punctuate();
+    assertThat(kindOn(DAY)).isEqualTo(EmergenceKind.NEW);
+
+    // when a paper of it 100 days earlier, before DAY's history, arrives only now (a replay's interleaving)
+    LocalDate older = DAY.minusDays(100);
+    count(TOPIC, older, 1);
+    processor.process(new Record<>(KeywordDateKey.of(TOPIC, older).encode(), 1L, 0L));
+    punctuate();
+
+    // then DAY's answer is the one of the counts in chronological order: a BURST, the keyword was seen before
+    assertThat(kindOn(DAY)).isEqualTo(EmergenceKind.BURST);
+
+    // when that older paper is retracted again
+    byKeyword.delete(KeywordDateKey.of(TOPIC, older).encode());
+    byDate.delete(KeywordDateKey.of(TOPIC, older).encodeByDate());
+    processor.process(new Record<>(KeywordDateKey.of(TOPIC, older).encode(), null, 0L));
+    punctuate();
+
+    // then the keyword is NEW on DAY again
+    assertThat(kindOn(DAY)).isEqualTo(EmergenceKind.NEW);
+  }
+
+  private EmergenceKind kindOn(LocalDate date) {
+    KeywordEmergence answer = results.get(date.toString());
+    assertThat(answer).as("emerging keywords of %s", date).isNotNull();
+    return answer.getKeywords().stream().filter(k -> k.getKeyword().equals(TOPIC)).findFirst()
+        .orElseThrow(() -> new AssertionError(TOPIC + " not emerging on " + date)).getKind();
   }
 
   private List<String> emittedKeys() {
