@@ -74,19 +74,20 @@ final class CandidateFeatures {
     f[26] = Math.min(c.longestRun, 8);
     if (vocabulary != null) {
       int v = FIRST_VOCABULARY;
-      long chosen = vocabulary.papersWith(c.phrase);
+      KeyphraseVocabulary.Counts counts = vocabulary.counts(c.phrase);
+      long chosen = counts.chosen();
       f[v] = Math.log1p(chosen);
       f[v + 1] = chosen > 0 ? 1 : 0;
       f[v + 2] = chosen >= 5 ? 1 : 0;
       f[v + 3] = words.length > 1 ? Math.log1p(vocabulary.papersWith(words[words.length - 1])) : 0;
-      long seen = vocabulary.papersSeen(c.phrase);
+      long seen = counts.seen();
       f[v + 4] = (chosen + 0.5) / (Math.max(seen, chosen) + 2.0);
       f[v + 5] = Math.log1p(seen);
       f[v + 6] = seen == 0 ? 1 : 0;
       if (tail != null) {
-        long tailChosen = vocabulary.papersWith(tail);
-        f[v + 7] = Math.log1p(tailChosen);
-        f[v + 8] = (tailChosen + 0.5) / (Math.max(vocabulary.papersSeen(tail), tailChosen) + 2.0);
+        KeyphraseVocabulary.Counts tailCounts = vocabulary.counts(tail);
+        f[v + 7] = Math.log1p(tailCounts.chosen());
+        f[v + 8] = (tailCounts.chosen() + 0.5) / (Math.max(tailCounts.seen(), tailCounts.chosen()) + 2.0);
       }
     }
     return f;

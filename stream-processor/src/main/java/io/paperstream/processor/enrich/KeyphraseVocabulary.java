@@ -28,6 +28,17 @@ public interface KeyphraseVocabulary {
     return 0;
   }
 
+  /** How many papers chose a phrase, and how many offered it as a candidate. */
+  record Counts(long chosen, long seen) {}
+
+  /**
+   * Both counts of a phrase at once: what the ranker asks of every candidate. A vocabulary kept
+   * in a state store answers it with one look-up instead of two.
+   */
+  default Counts counts(String canonicalPhrase) {
+    return new Counts(papersWith(canonicalPhrase), papersSeen(canonicalPhrase));
+  }
+
   /** A fixed vocabulary. */
   static KeyphraseVocabulary of(Map<String, Long> papersWith, long papers) {
     return of(papersWith, Map.of(), papers);

@@ -9,9 +9,11 @@ import org.apache.lucene.queryparser.classic.MultiFieldQueryParser;
 import org.apache.lucene.queryparser.classic.ParseException;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.util.QueryBuilder;
 
 /**
  * Search text → Lucene query, in Lucene's classic syntax: words (any field, weighted by
@@ -32,6 +34,11 @@ public final class PaperQueries {
 
   private static final Pattern FIELD_BEFORE = Pattern.compile("(?:^|[\\s(+\\-])(?:title|abstract|author|keyword)$");
   private static final Pattern TEXT_ONLY = Pattern.compile("[/!]|\\?(?=[\\s)\"]|$)");
+
+  /** Words of a title phrase may stand this many positions apart (a stop word dropped, a word added). */
+  static final int TITLE_PHRASE_SLOP = 1;
+  /** Weight of the title-phrase bonus against the words' own scores. */
+  static final float TITLE_PHRASE_BOOST = 2f;
 
   private PaperQueries() {}
 
@@ -56,7 +63,25 @@ public final class PaperQueries {
         || query instanceof BooleanQuery bool && bool.clauses().isEmpty()) {
       throw new InvalidQueryException("the query has no word to search for (only stop words or punctuation)");
     }
-    return query;
+    return withTitlePhrase(query, text);
+  }
+
+  /**
+   * The query, with a bonus for papers whose title holds the text's words in its order: two
+   * papers can share every word of a title ("Needle In A Multimodal Haystack", "Multimodal
+   * Needle in a Haystack"), and a title pasted as it is should find its own paper first, whatever
+   * keywords the other one has. Matches the same papers as {@code query}.
+   */
+  private static Query withTitlePhrase(Query query, String text) {
+    Query phrase = new QueryBuilder(PaperDocuments.analyzer())
+        .createPhraseQuery(PaperDocuments.TITLE, text.replaceAll("[\\p{Punct}&&[^-']]", " "), TITLE_PHRASE_SLOP);
+    if (phrase == null) {
+      return query;
+    }
+    return new BooleanQuery.Builder()
+        .add(query, BooleanClause.Occur.MUST)
+        .add(new BoostQuery(phrase, TITLE_PHRASE_BOOST), BooleanClause.Occur.SHOULD)
+        .build();
   }
 
   /** The query limited to papers published from {@code from} to {@code to} (either may be null). */

@@ -26,4 +26,11 @@ final class StoreVocabulary implements KeyphraseVocabulary {
   public long papersSeen(String canonicalPhrase) {
     return canonicalPhrase.isEmpty() ? 0 : VocabularyCounts.parse(store.get(canonicalPhrase)).seen();
   }
+
+  @Override
+  public Counts counts(String canonicalPhrase) {
+    VocabularyCounts counts = canonicalPhrase.isEmpty() ? VocabularyCounts.NONE
+        : VocabularyCounts.parse(store.get(canonicalPhrase));
+    return new Counts(counts.chosen(), counts.seen());
+  }
 }

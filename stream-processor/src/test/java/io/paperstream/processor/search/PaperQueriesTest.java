@@ -22,6 +22,15 @@ class PaperQueriesTest {
   }
 
   @Test
+  void aTitleInItsOwnOrderEarnsABonusOnTopOfItsWords() {
+    // when a title is searched as it is written
+    Query query = PaperQueries.parse("Needle in a Tidal Haystack");
+
+    // then its words are required as before, and their order in a title scores extra
+    assertThat(query.toString()).contains("+(", "title:needl", "(title:\"needl ? ? tidal haystack\"~1)^2.0");
+  }
+
+  @Test
   void fieldNamesAndOperatorsStillWork() {
     // when a query names fields and uses operators
     Query query = PaperQueries.parse("author:Okafor AND title:\"tidal lattice\" -glacier");
