@@ -1,5 +1,6 @@
 package io.paperstream.processor.app;
 
+import io.paperstream.schemas.Topics;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,18 +14,22 @@ import java.util.Map;
  */
 final class ProcessorJvm {
 
-  /** The settings a child processor needs to join {@code pipeline}: its topics, application id, state. */
-  private static final List<String> PIPELINE_KEYS = List.of("topics.raw-entries", "topics.raw-dead-letters",
-      "topics.papers", "topics.keyword-daily-counts", "topics.keyword-trends", "topics.processing-dead-letters",
-      "topics.sightings", ProcessorSettings.APPLICATION_ID_KEY, ProcessorSettings.STATE_DIR_KEY,
-      ProcessorSettings.TREND_INTERVAL_KEY);
+  /**
+   * The settings a child processor needs to join {@code pipeline} besides its topics (every one
+   * of {@link Topics#DEFAULT_NAMES}, so a new topic is never left on its default name): its
+   * application id, state, emit interval.
+   */
+  private static final List<String> PIPELINE_KEYS = List.of(ProcessorSettings.APPLICATION_ID_KEY,
+      ProcessorSettings.STATE_DIR_KEY, ProcessorSettings.TREND_INTERVAL_KEY);
 
   private ProcessorJvm() {}
 
   /** A configuration file for {@code pipeline}'s processor, with {@code extra} settings on top. */
   static Path writeConfig(Path file, TestPipeline pipeline, Map<String, String> extra) throws IOException {
     StringBuilder properties = new StringBuilder();
-    for (String key : PIPELINE_KEYS) {
+    List<String> keys = new ArrayList<>(PIPELINE_KEYS);
+    Topics.DEFAULT_NAMES.keySet().forEach(logical -> keys.add("topics." + logical));
+    for (String key : keys) {
       properties.append(key).append('=').append(pipeline.settings.find(key).orElseThrow()).append('\n');
     }
     extra.forEach((key, value) -> properties.append(key).append('=').append(value).append('\n'));

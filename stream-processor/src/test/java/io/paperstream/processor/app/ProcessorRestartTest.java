@@ -8,6 +8,7 @@ import io.paperstream.kafka.EmbeddedKafkaBroker;
 import io.paperstream.kafka.KafkaCluster;
 import io.paperstream.kafka.testing.TopicContents;
 import io.paperstream.schemas.KeywordCount;
+import io.paperstream.schemas.KeywordEmergence;
 import io.paperstream.schemas.KeywordTrend;
 import io.paperstream.schemas.Paper;
 import io.paperstream.schemas.RawEntry;
@@ -116,15 +117,19 @@ class ProcessorRestartTest {
       Map<String, Paper> expectedPapers = SameTables.withoutLastSeen(TopicContents.table(bootstrap, reference.topics.papers()));
       Map<String, KeywordCount> expectedCounts = TopicContents.table(bootstrap, reference.topics.keywordDailyCounts());
       Map<String, KeywordTrend> expectedTrends = TopicContents.table(bootstrap, reference.topics.keywordTrends());
+      Map<String, KeywordEmergence> expectedEmerging = TopicContents.table(bootstrap, reference.topics.keywordEmerging());
       assertThat(expectedPapers).hasSizeGreaterThan(1_000);
       assertThat(expectedCounts).hasSizeGreaterThan(100);
       assertThat(expectedTrends).hasSizeGreaterThan(10);
+      assertThat(expectedEmerging).isNotEmpty();
       SameTables.assertSameTable("papers",
           SameTables.withoutLastSeen(TopicContents.table(bootstrap, chaos.topics.papers())), expectedPapers);
       SameTables.assertSameTable("keyword-daily-counts",
           TopicContents.table(bootstrap, chaos.topics.keywordDailyCounts()), expectedCounts);
       SameTables.assertSameTable("keyword-trends", TopicContents.table(bootstrap, chaos.topics.keywordTrends()),
           expectedTrends);
+      SameTables.assertSameTable("keyword-emerging",
+          TopicContents.table(bootstrap, chaos.topics.keywordEmerging()), expectedEmerging);
       // and after every restart, of the processor or the broker, it was processing again within the bound
       LOG.info("restart to next processed record (ms): {}", recoveries.stream().map(Duration::toMillis).toList());
       assertThat(recoveries).hasSize(KILLS + 1).allSatisfy(recovery -> assertThat(recovery).isLessThan(RECOVERY_BOUND));
