@@ -19,7 +19,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.Serdes;
 
 /** Consumer-group progress of the processor on a real broker, for tests. */
-final class KafkaTestSupport {
+public final class KafkaTestSupport {
 
   private KafkaTestSupport() {}
 
@@ -32,6 +32,13 @@ final class KafkaTestSupport {
    */
   static boolean caughtUp(String bootstrap, String applicationId, List<String> plainInputs, List<String> txInputs) {
     try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+      return caughtUp(admin, applicationId, plainInputs, txInputs);
+    }
+  }
+
+  /** {@link #caughtUp(String, String, List, List)} through an admin client the caller keeps open. */
+  public static boolean caughtUp(Admin admin, String applicationId, List<String> plainInputs, List<String> txInputs) {
+    try {
       Map<TopicPartition, OffsetAndMetadata> committed =
           admin.listConsumerGroupOffsets(applicationId).partitionsToOffsetAndMetadata().get();
       List<String> topics = new ArrayList<>(plainInputs);

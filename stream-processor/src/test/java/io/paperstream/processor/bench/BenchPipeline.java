@@ -5,27 +5,20 @@ import io.paperstream.config.Settings;
 import io.paperstream.ingest.produce.RawEntryProducer;
 import io.paperstream.kafka.KafkaCluster;
 import io.paperstream.kafka.TopicAdmin;
+import io.paperstream.processor.app.KafkaTestSupport;
 import io.paperstream.processor.app.ProcessorSettings;
 import io.paperstream.processor.topology.PaperTopology;
 import io.paperstream.schemas.RawEntry;
 import io.paperstream.schemas.Topics;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.ListOffsetsOptions;
-import org.apache.kafka.clients.admin.ListOffsetsResult;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.common.IsolationLevel;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
@@ -92,32 +85,7 @@ final class BenchPipeline implements AutoCloseable {
    * topics (they end with a commit marker the consumer may not have stepped past).
    */
   boolean caughtUp(String applicationId, List<String> txInputs) {
-    try {
-      Map<TopicPartition, OffsetAndMetadata> committed =
-          admin.listConsumerGroupOffsets(applicationId).partitionsToOffsetAndMetadata().get();
-      List<String> names = new ArrayList<>(txInputs);
-      names.add(topics.rawEntries().name());
-      admin.listTopics().names().get().stream()
-          .filter(name -> name.startsWith(applicationId + "-") && name.endsWith("-repartition"))
-          .forEach(names::add);
-      Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-      admin.describeTopics(names).allTopicNames().get().values().forEach(description ->
-          description.partitions().forEach(p ->
-              latest.put(new TopicPartition(description.name(), p.partition()), OffsetSpec.latest())));
-      Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends = admin
-          .listOffsets(latest, new ListOffsetsOptions(IsolationLevel.READ_COMMITTED)).all().get();
-      return ends.entrySet().stream().allMatch(e -> {
-        long end = e.getValue().offset();
-        OffsetAndMetadata at = committed.get(e.getKey());
-        long offset = at == null ? 0 : at.offset();
-        return e.getKey().topic().equals(topics.rawEntries().name()) ? offset == end : offset >= end - 1;
-      });
-    } catch (ExecutionException e) {
-      return false;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return false;
-    }
+    return KafkaTestSupport.caughtUp(admin, applicationId, List.of(topics.rawEntries().name()), txInputs);
   }
 
   /** The processor has caught up and emitted every trend it marked. */
