@@ -62,7 +62,8 @@ public final class CodeLinks {
   /** The GitHub repositories {@code text} links to, normalized, in order of appearance (may repeat). */
   public List<String> gitHubRepositoriesIn(String text) {
     List<String> found = new ArrayList<>();
-    if (text == null) {
+    // the pattern's look-behind runs at every position; most texts name no repository at all
+    if (text == null || !TextNormalizer.containsIgnoreCase(text, "github.com/")) {
       return found;
     }
     Matcher m = IN_TEXT.matcher(text);

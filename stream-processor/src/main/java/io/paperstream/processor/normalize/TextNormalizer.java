@@ -103,7 +103,9 @@ public final class TextNormalizer {
       return null;
     }
     String text = Normalizer.normalize(raw, Normalizer.Form.NFKC);
-    text = INVISIBLE.matcher(text).replaceAll("");
+    if (hasInvisible(text)) {
+      text = INVISIBLE.matcher(text).replaceAll("");
+    }
     text = collapseWhitespace(text);
     text = UrlText.rewriteLinks(text);
     List<String> urls = new ArrayList<>();
@@ -175,6 +177,23 @@ public final class TextNormalizer {
 
   private static boolean has(String text, char c) {
     return text.indexOf(c) >= 0;
+  }
+
+  private static boolean hasInvisible(String text) {
+    return has(text, '\u00AD') || has(text, '\u200B') || has(text, '\u2060') || has(text, '\uFEFF');
+  }
+
+  /** Whether {@code text} contains the ASCII {@code needle} in any case, without a copy of the text. */
+  static boolean containsIgnoreCase(String text, String needle) {
+    char lower = Character.toLowerCase(needle.charAt(0));
+    char upper = Character.toUpperCase(needle.charAt(0));
+    for (int i = 0; i + needle.length() <= text.length(); i++) {
+      char c = text.charAt(i);
+      if ((c == lower || c == upper) && text.regionMatches(true, i, needle, 0, needle.length())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** {@code --} and {@code ---} as dashes, except in arrows and command-line flags. */

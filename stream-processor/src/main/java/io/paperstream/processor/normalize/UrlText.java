@@ -41,8 +41,15 @@ final class UrlText {
    * stripped the macro name) as text: the URL alone when the text repeats it, else both.
    */
   static String rewriteLinks(String text) {
-    String hrefsDone = TextNormalizer.replace(HREF, text, m -> sameLink(m.group(1), m.group(2))
-        ? m.group(1) : m.group(2).strip() + " (" + m.group(1).strip() + ")");
+    // both forms need a brace: most abstracts have none, and skip both scans
+    if (text.indexOf('{') < 0) {
+      return text;
+    }
+    String hrefsDone = text.contains("\\href") ? TextNormalizer.replace(HREF, text, m -> sameLink(m.group(1), m.group(2))
+        ? m.group(1) : m.group(2).strip() + " (" + m.group(1).strip() + ")") : text;
+    if (!mayHoldUrl(hrefsDone)) {
+      return hrefsDone;
+    }
     StringBuilder out = new StringBuilder(hrefsDone.length());
     int copied = 0;
     Matcher start = START.matcher(hrefsDone);
@@ -71,7 +78,11 @@ final class UrlText {
    */
   static String protect(String text, List<String> urls) {
     // a placeholder character in the input would be taken for one of ours
-    String clean = PLACEHOLDER_CHARS.matcher(text).replaceAll("");
+    String clean = text.indexOf(OPEN) < 0 && text.indexOf(CLOSE) < 0 ? text
+        : PLACEHOLDER_CHARS.matcher(text).replaceAll("");
+    if (!mayHoldUrl(clean)) {
+      return clean;
+    }
     StringBuilder out = new StringBuilder(clean.length());
     int copied = 0;
     Matcher start = START.matcher(clean);
@@ -90,6 +101,20 @@ final class UrlText {
       copied = start.start() + url.length();
     }
     return copied == 0 ? clean : out.append(clean, copied, clean.length()).toString();
+  }
+
+  /**
+   * Whether {@code text} holds {@code http} or {@code www.} in any case: where {@link #START} can
+   * match at all. A plain scan is far cheaper than the pattern's look-behind at every position,
+   * and most abstracts hold no URL.
+   */
+  static boolean mayHoldUrl(String text) {
+    for (int i = text.indexOf(':'); i >= 0; i = text.indexOf(':', i + 1)) {
+      if (i >= 4 && (text.regionMatches(true, i - 4, "http", 0, 4) || text.regionMatches(true, i - 5, "https", 0, 5))) {
+        return true;
+      }
+    }
+    return TextNormalizer.containsIgnoreCase(text, "www.");
   }
 
   /** {@code text} with the placeholders of {@link #protect} replaced by their URLs. */

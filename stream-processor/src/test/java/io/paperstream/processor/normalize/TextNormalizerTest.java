@@ -236,6 +236,20 @@ class TextNormalizerTest {
   }
 
   @Test
+  void findsUrlsInAnyCaseAndLinksWithoutAWebScheme() {
+    // given: the forms the cheap "may hold a URL" scan must not miss
+    String raw = "Code: HTTPS://Example.org/a--b, mirror WWW.Example.net/x--y and "
+        + "\\href{mailto:tides@example.org}{write to us}";
+
+    // when
+    String normalized = normalizer.normalize(raw);
+
+    // then the URLs keep their double hyphens and the mail link keeps its text and address
+    assertThat(normalized).isEqualTo("Code: HTTPS://Example.org/a--b, mirror WWW.Example.net/x--y and "
+        + "write to us (mailto:tides@example.org)");
+  }
+
+  @Test
   void isIdempotent() {
     // given
     String once = normalizer.normalize("A \\emph{Lattice} -- ``fast'' model at 99\\%, see https://a.example/b--c");
