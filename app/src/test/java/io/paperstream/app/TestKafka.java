@@ -49,6 +49,8 @@ final class TestKafka {
     settings.put(ProcessorSettings.APPLICATION_ID_KEY, applicationId + "-" + suffix);
     settings.put(ProcessorSettings.STATE_DIR_KEY, stateDir.toString());
     settings.put(ProcessorSettings.TREND_INTERVAL_KEY, "200");
+    // a search right after the stack caught up must see every paper, not the index of up to 1 s before
+    settings.put(ProcessorSettings.SEARCH_REFRESH_KEY, "0");
     settings.put(HttpApi.PORT_KEY, "0");
     return settings;
   }

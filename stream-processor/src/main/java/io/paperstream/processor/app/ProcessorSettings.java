@@ -3,6 +3,7 @@ package io.paperstream.processor.app;
 import io.paperstream.config.DataDir;
 import io.paperstream.config.PipelineTopics;
 import io.paperstream.config.Settings;
+import io.paperstream.processor.search.SearchIndexStore;
 import io.paperstream.processor.topology.PaperTopology;
 import io.paperstream.processor.trend.EmergingOptions;
 import io.paperstream.schemas.Topics;
@@ -37,6 +38,8 @@ public final class ProcessorSettings {
   public static final String COMMIT_INTERVAL_KEY = "processor.commit-interval-ms";
   public static final String CACHE_KEY = "processor.cache-mb";
   public static final String ROCKSDB_MEMORY_KEY = "processor.rocksdb.memory-mb";
+  /** How stale a search may be: a change to a paper is searchable within this many ms. */
+  public static final String SEARCH_REFRESH_KEY = "processor.search-refresh-ms";
   /** Two stream threads: the machine this runs on has at least two cores to give them. */
   public static final int DEFAULT_THREADS = 2;
   /** Kafka Streams' own default under exactly-once: each hop adds up to one interval of latency. */
@@ -114,6 +117,8 @@ public final class ProcessorSettings {
     config.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedRocksDbMemory.class);
     config.put(BoundedRocksDbMemory.MEMORY_BYTES_CONFIG,
         Long.toString((long) settings.getInt(ROCKSDB_MEMORY_KEY, DEFAULT_ROCKSDB_MEMORY_MB) << 20));
+    config.put(SearchIndexStore.REFRESH_MS_CONFIG,
+        Integer.toString(settings.getInt(SEARCH_REFRESH_KEY, (int) SearchIndexStore.DEFAULT_REFRESH_MS)));
     config.put(StreamsConfig.STATE_DIR_CONFIG, stateDir().toString());
     config.put(StreamsConfig.REPLICATION_FACTOR_CONFIG,
         settings.getInt(PipelineTopics.REPLICATION_KEY, PipelineTopics.DEFAULT_REPLICATION));

@@ -4,7 +4,9 @@ import io.paperstream.schemas.Paper;
 import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * The paper index: a store beside the papers store (same partitions, same task) whose sorted keys
@@ -49,6 +51,7 @@ public final class PaperIndex {
   private static final String BY_AUTHOR = "a" + SEP;
   private static final String LISTING = "u" + SEP;
   private static final long MOST_UPVOTES = 9_999_999_999L;
+  private static final Pattern SPACES = Pattern.compile("\\s+");
 
   private PaperIndex() {}
 
@@ -96,7 +99,7 @@ public final class PaperIndex {
    * It starts with the separator, which no keyword holds, so the two kinds of list never meet.
    */
   public static String authorList(String author) {
-    return SEP + author.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+    return SEP + SPACES.matcher(author.strip()).replaceAll(" ").toLowerCase(Locale.ROOT);
   }
 
   /**
@@ -110,7 +113,7 @@ public final class PaperIndex {
   /** Where a paper sorts within a listing: most upvotes first, then first seen, then id. */
   public static String listingOrderKey(Paper paper) {
     long upvotes = paper.getUpvotes() == null ? 0 : Math.max(0, paper.getUpvotes());
-    return String.format("%010d", MOST_UPVOTES - upvotes) + SEP + firstSeen(paper) + SEP + paper.getPaperId();
+    return zeroPadded(MOST_UPVOTES - upvotes, 10) + SEP + firstSeen(paper) + SEP + paper.getPaperId();
   }
 
   /** Whether {@code text} has the shape of a listing order key (a cursor a client sends back). */
@@ -166,6 +169,21 @@ public final class PaperIndex {
     return COUNT + dateOf(paper);
   }
 
+  /**
+   * Whether two records of a paper have the same keys and counts: what the keys are made of
+   * (dates, first seen, upvotes, keywords, authors) is equal. A re-polled paper usually is.
+   */
+  static boolean sameKeys(Paper before, Paper after) {
+    return before != null && after != null
+        && before.getPaperId().equals(after.getPaperId())
+        && Objects.equals(before.getPublishedDate(), after.getPublishedDate())
+        && Objects.equals(before.getFeaturedDate(), after.getFeaturedDate())
+        && before.getFirstSeen().equals(after.getFirstSeen())
+        && Objects.equals(before.getUpvotes(), after.getUpvotes())
+        && before.getKeywords().equals(after.getKeywords())
+        && before.getAuthors().equals(after.getAuthors());
+  }
+
   /** Every list key of a paper (none for null). */
   static Set<String> listKeys(Paper paper) {
     Set<String> keys = new HashSet<>();
@@ -177,8 +195,16 @@ public final class PaperIndex {
     for (String keyword : paper.getKeywords()) {
       keys.add(key(keyword, order));
     }
-    paper.getAuthors().stream().filter(name -> !name.isBlank()).limit(MAX_AUTHORS)
-        .forEach(name -> keys.add(key(authorList(name), order)));
+    int authors = 0;
+    for (String name : paper.getAuthors()) {
+      if (authors == MAX_AUTHORS) {
+        break;
+      }
+      if (!name.isBlank()) {
+        keys.add(key(authorList(name), order));
+        authors++;
+      }
+    }
     LocalDate listed = listingDate(paper);
     if (listed != null) {
       keys.add(LISTING + listed + SEP + listingOrderKey(paper));
@@ -194,7 +220,13 @@ public final class PaperIndex {
   }
 
   private static String firstSeen(Paper paper) {
-    return String.format("%013d", Math.max(0, paper.getFirstSeen().toEpochMilli()));
+    return zeroPadded(Math.max(0, paper.getFirstSeen().toEpochMilli()), 13);
+  }
+
+  // String.format's parsing was a fifth of the indexer's time in a profile; keys are built per change
+  private static String zeroPadded(long value, int digits) {
+    String text = Long.toString(value);
+    return text.length() >= digits ? text : "0".repeat(digits - text.length()) + text;
   }
 
   private static String dateOf(Paper paper) {

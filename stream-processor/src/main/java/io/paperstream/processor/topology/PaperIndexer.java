@@ -11,7 +11,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * Keeps {@link PaperIndex} in step with the papers store: each change removes the keys of the
  * record before and adds those of the record after, and moves the per-date count. Runs in the
  * dedupe task, so the index always describes exactly the papers of the same partitions. Each
- * keyword the record lost or gained moves that keyword's paper count.
+ * keyword the record lost or gained moves that keyword's paper count. Keys that the records before
+ * and after share are neither deleted nor written again.
  */
 final class PaperIndexer implements Processor<String, PaperChange, Void, Void> {
 
@@ -26,6 +27,9 @@ final class PaperIndexer implements Processor<String, PaperChange, Void, Void> {
   public void process(Record<String, PaperChange> record) {
     Paper before = record.value().before();
     Paper after = record.value().after();
+    if (PaperIndex.sameKeys(before, after)) {
+      return; // a sighting or a text change: no key moves, so nothing is read or written
+    }
     Set<String> old = PaperIndex.listKeys(before);
     Set<String> now = PaperIndex.listKeys(after);
     old.stream().filter(key -> !now.contains(key)).forEach(index::delete);

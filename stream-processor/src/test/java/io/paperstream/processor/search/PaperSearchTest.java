@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
 import java.util.List;
-import org.apache.kafka.streams.processor.api.MockProcessorContext;
 import org.apache.lucene.search.Query;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -16,7 +15,7 @@ class PaperSearchTest {
 
   private static final LocalDate DAY = LocalDate.parse("2026-03-20");
 
-  private final SearchIndexStore index = SearchPapers.startedStore(new MockProcessorContext<>());
+  private final SearchIndexStore index = SearchPapers.startedStore(SearchPapers.contextSearchingEveryChange());
 
   @BeforeEach
   void indexInventedPapers() {
@@ -58,7 +57,7 @@ class PaperSearchTest {
     index.index(paper("4", "Glacier Kelp Dating", "Moraines date glaciers.", DAY, "Chen Wu"));
     index.remove("1");
 
-    // then the next search sees both
+    // then the next search sees both (the store reopens its reader at every search after a change)
     assertThat(ids(index.search(PaperQueries.parse("kelp"), 10))).containsExactlyInAnyOrder("2", "3", "4");
     assertThat(ids(index.search(PaperQueries.parse("moraine"), 10))).containsExactly("4");
   }

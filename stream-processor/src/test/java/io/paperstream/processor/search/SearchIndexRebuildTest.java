@@ -23,7 +23,7 @@ class SearchIndexRebuildTest {
 
   private static final LocalDate DAY = LocalDate.parse("2026-03-20");
 
-  private final MockProcessorContext<Void, Void> context = new MockProcessorContext<>();
+  private final MockProcessorContext<Void, Void> context = SearchPapers.contextSearchingEveryChange();
   private final SearchIndexStore index = SearchPapers.startedStore(context);
 
   @AfterEach

@@ -4,6 +4,8 @@ import io.paperstream.schemas.Paper;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Properties;
+import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.processor.api.MockProcessorContext;
 
 /** Invented papers and a search index store started in a mock context, for the search tests. */
@@ -25,6 +27,23 @@ public final class SearchPapers {
         .setLastSeen(seen)
         .setSightings(1)
         .build();
+  }
+
+  /**
+   * A mock context whose search index stores make every change searchable at once (the
+   * freshness bound is tested on its own, in {@code SearchIndexFreshnessTest}).
+   */
+  public static MockProcessorContext<Void, Void> contextSearchingEveryChange() {
+    return contextRefreshingAfter(0);
+  }
+
+  /** A mock context whose search index stores reopen their reader at most every {@code refreshMs}. */
+  public static MockProcessorContext<Void, Void> contextRefreshingAfter(long refreshMs) {
+    Properties config = new Properties();
+    config.put(StreamsConfig.APPLICATION_ID_CONFIG, "search-test");
+    config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+    config.put(SearchIndexStore.REFRESH_MS_CONFIG, Long.toString(refreshMs));
+    return new MockProcessorContext<>(config);
   }
 
   /** A started, empty store, registered with {@code context}. */

@@ -27,7 +27,7 @@ class SearchIndexerTest {
 
   private static final LocalDate DAY = LocalDate.parse("2026-03-20");
 
-  private final MockProcessorContext<Void, Void> context = new MockProcessorContext<>();
+  private final MockProcessorContext<Void, Void> context = SearchPapers.contextSearchingEveryChange();
   private KeyValueStore<String, Paper> papers;
   private SearchIndexStore index;
 
