@@ -27,7 +27,7 @@ final class AcronymDefinitions {
     List<Token> words = segment.words;
     for (int i = 0; i < words.size(); i++) {
       Token word = words.get(i);
-      if (!Acronyms.shaped(word.surface())) {
+      if (!word.acronym()) {
         continue;
       }
       String key = Acronyms.key(word.surface());

@@ -24,10 +24,18 @@ final class Candidate {
 
   Candidate(String phrase, String firstTag, String lastTag, int firstPosition) {
     this.phrase = phrase;
-    this.words = phrase.isEmpty() ? 0 : (int) phrase.chars().filter(c -> c == ' ').count() + 1;
+    this.words = phrase.isEmpty() ? 0 : spaces(phrase) + 1;
     this.firstTag = firstTag;
     this.lastTag = lastTag;
     this.firstPosition = firstPosition;
+  }
+
+  private static int spaces(String phrase) {
+    int spaces = 0;
+    for (int i = phrase.indexOf(' '); i >= 0; i = phrase.indexOf(' ', i + 1)) {
+      spaces++;
+    }
+    return spaces;
   }
 
   @Override

@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * One spelling per concept, so that papers that say it differently are counted together, and
@@ -25,6 +27,15 @@ import java.util.Map;
  * <p>Thread-safe and stateless apart from Lucene's per-thread token streams.
  */
 public final class KeywordCanonicalizer {
+
+  /** {@link Vocabulary#SPLIT_PREFIXES} cut at the bar, once: "pre|train" → "pre", "train". */
+  private static final String[] PREFIX_HEADS = Vocabulary.SPLIT_PREFIXES.stream()
+      .map(p -> p.substring(0, p.indexOf('|'))).toArray(String[]::new);
+  private static final String[] PREFIX_TAILS = Vocabulary.SPLIT_PREFIXES.stream()
+      .map(p -> p.substring(p.indexOf('|') + 1)).toArray(String[]::new);
+  /** The first words of {@link Vocabulary#JOINED_SPELLINGS}' keys. */
+  private static final Set<String> JOINED_FIRST_WORDS = Vocabulary.JOINED_SPELLINGS.keySet().stream()
+      .map(k -> k.substring(0, k.indexOf(' '))).collect(Collectors.toUnmodifiableSet());
 
   private final Tokens tokens;
   private final Singularizer singularizer = new Singularizer();
@@ -109,10 +120,11 @@ public final class KeywordCanonicalizer {
       suffix.insert(0, "-" + units.get(to - 1).token().term());
       to--;
     }
-    List<String> words = new ArrayList<>();
-    for (Unit unit : units.subList(from, to)) {
+    List<String> words = new ArrayList<>(to - from + 2);
+    for (int u = from; u < to; u++) {
+      Unit unit = units.get(u);
       if (unit.expansion() != null) {
-        words.addAll(List.of(unit.expansion().split(" ")));
+        addWords(unit.expansion(), words);
       } else {
         words.add(wordForm(unit.token()));
       }
@@ -122,16 +134,18 @@ public final class KeywordCanonicalizer {
     }
     for (int i = 0; i < words.size(); i++) {
       String word = words.get(i);
-      for (String prefixed : Vocabulary.SPLIT_PREFIXES) {
-        int cut = prefixed.indexOf('|');
-        if (word.length() >= prefixed.length() - 1 && word.startsWith(prefixed.substring(0, cut))
-            && word.startsWith(prefixed.substring(cut + 1), cut)) {
-          words.set(i, word.substring(cut));
-          words.add(i, word.substring(0, cut));
+      for (int p = 0; p < PREFIX_HEADS.length; p++) {
+        String head = PREFIX_HEADS[p];
+        if (word.length() >= head.length() + PREFIX_TAILS[p].length() && word.startsWith(head)
+            && word.startsWith(PREFIX_TAILS[p], head.length())) {
+          words.set(i, word.substring(head.length()));
+          words.add(i, word.substring(0, head.length()));
           break;
         }
       }
-      String joined = i + 1 < words.size() ? Vocabulary.JOINED_SPELLINGS.get(word + " " + words.get(i + 1)) : null;
+      // the key is built only for a word that begins one (this runs for every word of every candidate)
+      String joined = i + 1 < words.size() && JOINED_FIRST_WORDS.contains(word)
+          ? Vocabulary.JOINED_SPELLINGS.get(word + " " + words.get(i + 1)) : null;
       if (joined != null) {
         words.set(i, joined);
         words.remove(i + 1);
@@ -141,28 +155,43 @@ public final class KeywordCanonicalizer {
     // the head of "X of Y" is X (mixture of experts); otherwise the last word
     int head = n >= 3 && words.get(n - 2).equals("of") ? n - 3 : n - 1;
     words.set(head, singularizer.singular(words.get(head)));
-    words.set(0, prefix + words.get(0));
-    words.set(n - 1, words.get(n - 1) + suffix);
-    return String.join(" ", words);
+    if (prefix.length() > 0) {
+      words.set(0, prefix + words.get(0));
+    }
+    if (suffix.length() > 0) {
+      words.set(n - 1, words.get(n - 1) + suffix);
+    }
+    return n == 1 ? words.get(0) : String.join(" ", words);
+  }
+
+  /** The words of an expansion (canonical words, one space between). */
+  private static void addWords(String expansion, List<String> words) {
+    int start = 0;
+    for (int space = expansion.indexOf(' '); space >= 0; space = expansion.indexOf(' ', start)) {
+      words.add(expansion.substring(start, space));
+      start = space + 1;
+    }
+    words.add(start == 0 ? expansion : expansion.substring(start));
   }
 
   /** Whether unit {@code i} is a stop word that begins a hyphenated compound ("in-context"). */
   static boolean gluedToNext(List<Unit> units, int i, int to) {
+    // the hyphen first: it is the rare condition, and this runs for both ends of every candidate
     Unit unit = units.get(i);
-    return unit.expansion() == null && Vocabulary.GLUED_WHEN_HYPHENATED.contains(unit.token().term())
-        && i + 1 < to && units.get(i + 1).token().join() == Join.HYPHEN;
+    return i + 1 < to && units.get(i + 1).token().join() == Join.HYPHEN && unit.expansion() == null
+        && Vocabulary.GLUED_WHEN_HYPHENATED.contains(unit.token().term());
   }
 
   /** Whether unit {@code i} is a stop word that ends a hyphenated compound ("follow-up"). */
   static boolean gluedToPrevious(List<Unit> units, int from, int i) {
     Unit unit = units.get(i);
-    return unit.expansion() == null && Vocabulary.GLUED_WHEN_HYPHENATED.contains(unit.token().term())
-        && i > from && unit.token().join() == Join.HYPHEN;
+    return i > from && unit.token().join() == Join.HYPHEN && unit.expansion() == null
+        && Vocabulary.GLUED_WHEN_HYPHENATED.contains(unit.token().term());
   }
 
   /** An unexpanded word: an acronym as its lower-case singular key, anything else as the term. */
   static String wordForm(Token token) {
-    return Acronyms.shaped(token.surface()) ? Acronyms.key(token.surface()) : token.term();
+    return token.acronym() ? Acronyms.key(token.surface()) : token.term();
   }
 
   Unit unit(Token token, Map<String, String> defined) {
@@ -178,7 +207,7 @@ public final class KeywordCanonicalizer {
     if (token.number() || token.other()) {
       return null;
     }
-    if (Acronyms.shaped(token.surface())) {
+    if (token.acronym()) {
       String key = Acronyms.key(token.surface());
       String own = defined.get(key);
       if (own != null) {

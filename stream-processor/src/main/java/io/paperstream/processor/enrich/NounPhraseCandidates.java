@@ -44,8 +44,10 @@ final class NounPhraseCandidates {
    * look-behind), so inside a long run each start position fails at once instead of reading up
    * to 64 characters.
    */
-  private static final Pattern LINK = Pattern.compile(
+  static final Pattern LINK = Pattern.compile(
       "(?i)(?:https?://|www\\.)\\S+|(?<![^\\s(<\\[])[^\\s@]{1,64}+@[^\\s@]{1,253}\\.\\w{1,63}");
+  /** {@link #LINK}'s first branch: all it can match in a text without an '@'. */
+  private static final Pattern URL = Pattern.compile("(?i)(?:https?://|www\\.)\\S+");
 
   private static final Set<String> RUN_TAGS = Set.of(PosLexicon.NOUN, PosLexicon.PROPN, PosLexicon.ADJ, "X",
       Chain.COMPOUND, PosLexicon.VERB);
@@ -61,10 +63,16 @@ final class NounPhraseCandidates {
 
   private final KeywordCanonicalizer canonicalizer;
   private final PosLexicon lexicon;
+  /** {@link #SPELLED_OUT}, each word singular: what a text's words are compared with. */
+  private final List<String[]> spelledOutSingular;
 
   NounPhraseCandidates(KeywordCanonicalizer canonicalizer, PosLexicon lexicon) {
     this.canonicalizer = canonicalizer;
     this.lexicon = lexicon;
+    Singularizer singularizer = canonicalizer.singularizer();
+    this.spelledOutSingular = SPELLED_OUT.stream()
+        .map(words -> Arrays.stream(words).map(singularizer::singular).toArray(String[]::new))
+        .toList();
   }
 
   /**
@@ -85,7 +93,7 @@ final class NounPhraseCandidates {
     for (String text : new String[] {title, abstractText}) {
       String[] tail = new String[1];
       List<Token> words = text == null ? List.of()
-          : canonicalizer.tokens().of(LINK.matcher(text).replaceAll(" ; "), tail);
+          : canonicalizer.tokens().of(withoutLinks(text), tail);
       if (words.size() > MAX_WORDS) {
         words = words.subList(0, MAX_WORDS);
         tail[0] = "";
@@ -123,12 +131,44 @@ final class NounPhraseCandidates {
     return new Text(List.copyOf(candidates.values()), candidates, offset, defined, maxOccurrences);
   }
 
+  /** {@code text} with its links cut out ({@link #LINK}), without running the pattern over text that holds none. */
+  static String withoutLinks(String text) {
+    if (text.indexOf('@') >= 0) {
+      return LINK.matcher(text).replaceAll(" ; ");
+    }
+    // without an '@' only LINK's first branch can match, and without "://" or "www." not even that
+    return mayHoldUrl(text) ? URL.matcher(text).replaceAll(" ; ") : text;
+  }
+
+  /**
+   * Whether {@link #URL} can match anywhere in {@code text}: every link it matches holds "://"
+   * or "www." (any case). Most abstracts hold neither, and the pattern costs a few steps per
+   * character.
+   */
+  static boolean mayHoldUrl(String text) {
+    if (text.indexOf("://") >= 0) {
+      return true;
+    }
+    for (int dot = text.indexOf('.', 3); dot >= 0; dot = text.indexOf('.', dot + 1)) {
+      if (isW(text.charAt(dot - 1)) && isW(text.charAt(dot - 2)) && isW(text.charAt(dot - 3))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean isW(char c) {
+    return c == 'w' || c == 'W';
+  }
+
   /** Every sub-phrase of one noun phrase that ends in a noun, counted. */
   private void spans(List<Chain> run, boolean title, int offset, Map<String, Candidate> candidates) {
     for (int a = 0; a < run.size(); a++) {
       List<Unit> units = new ArrayList<>();
+      boolean capitalized = false;
       for (int b = a; b < run.size() && b < a + MAX_UNITS; b++) {
         units.addAll(run.get(b).units);
+        capitalized |= run.get(b).capitalized;
         if (!run.get(b).canEnd(b > a)) {
           continue;
         }
@@ -146,7 +186,7 @@ final class NounPhraseCandidates {
         candidate.atStart += a == 0 ? 1 : 0;
         candidate.atEnd += b == run.size() - 1 ? 1 : 0;
         candidate.longestRun = Math.max(candidate.longestRun, run.size());
-        candidate.capitalized |= units.stream().anyMatch(u -> hasInnerCapital(u.token().surface()));
+        candidate.capitalized |= capitalized;
       }
     }
   }
@@ -156,12 +196,17 @@ final class NounPhraseCandidates {
    * no candidate; two of them may be one ("world model", "feature learning"), for the ranker to judge.
    */
   private static boolean allGeneric(String phrase) {
-    for (String word : phrase.split(" ")) {
-      if (!Vocabulary.GENERIC.contains(word) && word.length() > 2) {
+    int start = 0;
+    for (int space = phrase.indexOf(' '); ; space = phrase.indexOf(' ', start)) {
+      int end = space < 0 ? phrase.length() : space;
+      if (end - start > 2 && !Vocabulary.GENERIC.contains(start == 0 && space < 0 ? phrase : phrase.substring(start, end))) {
         return false;
       }
+      if (space < 0) {
+        return true;
+      }
+      start = space + 1;
     }
-    return true;
   }
 
   /** A capital after the first letter ("GraphRAG", "ViT"): a name, not a title-cased word. */
@@ -194,7 +239,13 @@ final class NounPhraseCandidates {
       for (int j = i; j < end; j++) {
         units.add(canonicalizer.unit(words.get(j), defined));
       }
-      chains.add(new Chain(units, i, tag(segment, units, i, end, spelledOut[i])));
+      String tag = tag(segment, units, i, end, spelledOut[i]);
+      // only chains in a phrase become candidates, whose capitals are asked
+      boolean capitalized = false;
+      for (int j = i; j < end && tag != null && !capitalized; j++) {
+        capitalized = hasInnerCapital(words.get(j).surface());
+      }
+      chains.add(new Chain(units, i, tag, capitalized));
       i = end;
     }
     return chains;
@@ -254,9 +305,11 @@ final class NounPhraseCandidates {
    */
   private boolean[] spelledOutConcepts(List<Token> words) {
     boolean[] inside = new boolean[words.size()];
+    // each word's singular, computed once and only when compared
+    String[] singular = new String[words.size()];
     Singularizer singularizer = canonicalizer.singularizer();
     for (int i = 0; i < words.size(); i++) {
-      for (String[] concept : SPELLED_OUT) {
+      for (String[] concept : spelledOutSingular) {
         int k = concept.length;
         if (i + k > words.size()) {
           continue;
@@ -264,8 +317,14 @@ final class NounPhraseCandidates {
         boolean match = true;
         for (int j = 0; j < k && match; j++) {
           Token word = words.get(i + j);
-          match = (j == 0 || word.join() != Join.BREAK)
-              && singularizer.singular(word.term()).equals(singularizer.singular(concept[j]));
+          if (j == 0 || word.join() != Join.BREAK) {
+            if (singular[i + j] == null) {
+              singular[i + j] = singularizer.singular(word.term());
+            }
+            match = singular[i + j].equals(concept[j]);
+          } else {
+            match = false;
+          }
         }
         if (match) {
           Arrays.fill(inside, i, i + k, true);
@@ -275,8 +334,11 @@ final class NounPhraseCandidates {
     return inside;
   }
 
-  /** One word, or words joined by hyphens, with its part of speech (null: breaks phrases). */
-  private record Chain(List<Unit> units, int start, String tag) {
+  /**
+   * One word, or words joined by hyphens, with its part of speech (null: breaks phrases) and
+   * whether a word of it has a capital after its first letter.
+   */
+  private record Chain(List<Unit> units, int start, String tag, boolean capitalized) {
     static final String COMPOUND = "COMPOUND";
 
     boolean inPhrase() {

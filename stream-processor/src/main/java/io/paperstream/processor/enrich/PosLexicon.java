@@ -7,9 +7,9 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Part-of-speech tags at the cost of a map look-up: each known word's most frequent tag, as
@@ -33,13 +33,15 @@ public final class PosLexicon {
   static final String ADV = "ADV";
   static final String NUM = "NUM";
 
-  private static final Set<String> ADJ_SUFFIXES = Set.of("ous", "ive", "able", "ible", "al", "ic", "ful", "less",
-      "ary", "ial", "ical", "ent", "ant");
+  private static final String[] ADJ_SUFFIXES = {"ous", "ive", "able", "ible", "al", "ic", "ful", "less",
+      "ary", "ial", "ical", "ent", "ant"};
 
   private final Map<String, String> tags;
 
   PosLexicon(Map<String, String> tags) {
-    this.tags = Map.copyOf(tags);
+    // a HashMap, not Map.copyOf: asked once per word of every text, and an immutable map of
+    // thousands of entries probes linearly
+    this.tags = Collections.unmodifiableMap(new HashMap<>(tags));
   }
 
   /** The lexicon in the jar. */
@@ -61,7 +63,8 @@ public final class PosLexicon {
     for (String line = reader.readLine(); line != null; line = reader.readLine()) {
       int tab = line.indexOf('\t');
       if (!line.startsWith("#") && tab > 0) {
-        tags.put(line.substring(0, tab), line.substring(tab + 1).strip());
+        // a handful of distinct tags: interned, they compare by identity first
+        tags.put(line.substring(0, tab), line.substring(tab + 1).strip().intern());
       }
     }
     return new PosLexicon(tags);
@@ -76,7 +79,7 @@ public final class PosLexicon {
     if (token.number()) {
       return NUM;
     }
-    if (Acronyms.shaped(token.surface())) {
+    if (token.acronym()) {
       return PROPN;
     }
     String known = tags.get(token.term());

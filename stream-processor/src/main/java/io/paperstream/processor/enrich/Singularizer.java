@@ -1,5 +1,7 @@
 package io.paperstream.processor.enrich;
 
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.Map;
 import org.apache.lucene.analysis.en.EnglishMinimalStemmer;
 
@@ -29,8 +31,12 @@ final class Singularizer {
 
   private static final EnglishMinimalStemmer STEMMER = new EnglishMinimalStemmer();
 
-  /** Irregular plurals and words the suffix rules would get wrong; each maps to its singular. */
-  private static final Map<String, String> IRREGULAR = Map.ofEntries(
+  /**
+   * Irregular plurals and words the suffix rules would get wrong; each maps to its singular. A
+   * {@link HashMap}: this is asked for nearly every word of every text, and an immutable
+   * {@code Map.ofEntries} map probes linearly.
+   */
+  private static final Map<String, String> IRREGULAR = Collections.unmodifiableMap(new HashMap<>(Map.ofEntries(
       Map.entry("indices", "index"), Map.entry("matrices", "matrix"), Map.entry("vertices", "vertex"),
       Map.entry("analyses", "analysis"), Map.entry("hypotheses", "hypothesis"), Map.entry("theses", "thesis"),
       Map.entry("syntheses", "synthesis"), Map.entry("diagnoses", "diagnosis"), Map.entry("axes", "axis"),
@@ -47,7 +53,7 @@ final class Singularizer {
       Map.entry("perhaps", "perhaps"), Map.entry("whereas", "whereas"), Map.entry("always", "always"),
       Map.entry("towards", "towards"), Map.entry("afterwards", "afterwards"), Map.entry("overseas", "overseas"),
       Map.entry("diabetes", "diabetes"), Map.entry("kubernetes", "kubernetes"), Map.entry("pandas", "pandas"),
-      Map.entry("mathematics", "mathematics"));
+      Map.entry("mathematics", "mathematics"))));
 
   String singular(String word) {
     String irregular = IRREGULAR.get(word);

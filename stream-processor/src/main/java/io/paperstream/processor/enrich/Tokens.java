@@ -46,8 +46,11 @@ final class Tokens {
    * @param join how it attaches to the previous word
    * @param number whether the tokenizer classified it as a number
    * @param other whether it is neither a word nor a number (emoji, ...)
+   * @param acronym whether it is printed as an acronym ({@link Acronyms#shaped}): asked of a word
+   *     several times per text (canonical forms, tags, definitions), so decided once
    */
-  record Token(String term, String surface, String gapBefore, Join join, boolean number, boolean other) {
+  record Token(String term, String surface, String gapBefore, Join join, boolean number, boolean other,
+      boolean acronym) {
 
     /** Whether the text right before this word opens a parenthesis. */
     boolean opensParenthesis() {
@@ -113,7 +116,8 @@ final class Tokens {
             || StandardTokenizer.TOKEN_TYPES[StandardTokenizer.HANGUL].equals(tokenType)
             || StandardTokenizer.TOKEN_TYPES[StandardTokenizer.SOUTHEAST_ASIAN].equals(tokenType);
         String surface = stripPossessive(text.substring(start, end));
-        tokens.add(new Token(term.toString(), surface, gap, join(tokens.isEmpty(), gap), number, !word));
+        tokens.add(new Token(term.toString(), surface, gap, join(tokens.isEmpty(), gap), number, !word,
+            Acronyms.shaped(surface)));
         previousEnd = end;
       }
       stream.end();
