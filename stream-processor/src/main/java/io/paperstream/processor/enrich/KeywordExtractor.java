@@ -79,6 +79,16 @@ public final class KeywordExtractor {
    */
   public List<String> keywords(String title, String abstractText, List<String> sourceKeywords,
       KeyphraseVocabulary vocabulary) {
+    return extraction(title, abstractText, sourceKeywords, vocabulary).keywords();
+  }
+
+  /**
+   * As {@link #keywords(String, String, List, KeyphraseVocabulary)}, with the candidate phrases
+   * of the text kept: what a vocabulary lesson about the same paper needs, without reading the
+   * text a second time.
+   */
+  public Extraction extraction(String title, String abstractText, List<String> sourceKeywords,
+      KeyphraseVocabulary vocabulary) {
     NounPhraseCandidates.Text text = candidates.of(title, abstractText);
     LinkedHashSet<String> result = new LinkedHashSet<>();
     if (sourceKeywords != null) {
@@ -92,7 +102,7 @@ public final class KeywordExtractor {
     if (result.isEmpty()) {
       result.addAll(ranker.rank(text, vocabulary, maxKeywords));
     }
-    return List.copyOf(result);
+    return new Extraction(List.copyOf(result), text);
   }
 
   /** The extracted keyphrases alone: a pure function of title, abstract and vocabulary. */
@@ -102,9 +112,37 @@ public final class KeywordExtractor {
 
   /** The canonical candidate phrases of a text, what a vocabulary counts as seen. */
   public Set<String> candidatePhrases(String title, String abstractText) {
+    return phrasesOf(candidates.of(title, abstractText));
+  }
+
+  private static Set<String> phrasesOf(NounPhraseCandidates.Text text) {
     Set<String> phrases = new LinkedHashSet<>();
-    candidates.of(title, abstractText).candidates().forEach(c -> phrases.add(c.phrase));
+    text.candidates().forEach(c -> phrases.add(c.phrase));
     return phrases;
+  }
+
+  /**
+   * One paper's keywords and what its text offered. Immutable; the candidate phrases are
+   * collected only when asked for (a paper without keywords of its own teaches no vocabulary).
+   */
+  public static final class Extraction {
+    private final List<String> keywords;
+    private final NounPhraseCandidates.Text text;
+
+    private Extraction(List<String> keywords, NounPhraseCandidates.Text text) {
+      this.keywords = keywords;
+      this.text = text;
+    }
+
+    /** What {@link KeywordExtractor#keywords} returns for the paper. */
+    public List<String> keywords() {
+      return keywords;
+    }
+
+    /** What {@link KeywordExtractor#candidatePhrases} returns for the same title and abstract. */
+    public Set<String> candidatePhrases() {
+      return phrasesOf(text);
+    }
   }
 
   /**

@@ -31,8 +31,34 @@ public final class PaperEnricher {
 
   /** As {@link #enrich(Paper, List)}, ranking with the keyphrases other papers chose. */
   public Paper enrich(Paper normalized, List<String> sourceKeywords, KeyphraseVocabulary vocabulary) {
-    List<String> keywords = extractor.keywords(normalized.getTitle(), normalized.getAbstract$(),
+    return enriched(normalized, sourceKeywords, vocabulary).paper();
+  }
+
+  /**
+   * As {@link #enrich(Paper, List, KeyphraseVocabulary)}, with the extraction the keywords came
+   * from: its candidate phrases are what the paper's vocabulary lesson counts as seen.
+   */
+  public Enriched enriched(Paper normalized, List<String> sourceKeywords, KeyphraseVocabulary vocabulary) {
+    KeywordExtractor.Extraction extraction = extractor.extraction(normalized.getTitle(), normalized.getAbstract$(),
         sourceKeywords == null ? List.of() : sourceKeywords, vocabulary);
-    return Paper.newBuilder(normalized).setKeywords(keywords).build();
+    return new Enriched(Paper.newBuilder(normalized).setKeywords(extraction.keywords()).build(), extraction);
+  }
+
+  /**
+   * A paper record and the extraction that derived its keywords from its title and abstract.
+   *
+   * @param extraction null when the keywords were not derived for this record but carried over
+   *     from an earlier record of the same text
+   */
+  public record Enriched(Paper paper, KeywordExtractor.Extraction extraction) {
+
+    public Enriched {
+      Objects.requireNonNull(paper, "paper");
+    }
+
+    /** A record whose keywords were carried over, not derived. */
+    public static Enriched carried(Paper paper) {
+      return new Enriched(paper, null);
+    }
   }
 }

@@ -1,5 +1,6 @@
 package io.paperstream.processor.topology;
 
+import io.paperstream.processor.enrich.KeywordExtractor;
 import io.paperstream.schemas.KeywordDateKey;
 import io.paperstream.schemas.KeywordDelta;
 import io.paperstream.schemas.KeywordDeltas;
@@ -12,12 +13,24 @@ import java.util.Set;
 
 /**
  * A material change to one paper's record: the record before and after (null when absent) and,
- * when a retired title key handed its record over, the id it went to.
+ * when a retired title key handed its record over, the id it went to. It travels only inside
+ * the dedupe task (never serialized), so it also carries the extraction that derived the new
+ * record's keywords: the paper's vocabulary lesson reads its candidate phrases instead of
+ * reading the text again.
+ *
+ * @param extraction what derived {@code after}'s keywords in this change; null when they were
+ *     carried over from an earlier record (or there is no {@code after})
  */
-record PaperChange(String paperId, Paper before, Paper after, String movedTo) implements DedupeResult {
+record PaperChange(String paperId, Paper before, Paper after, String movedTo, KeywordExtractor.Extraction extraction)
+    implements DedupeResult {
 
   PaperChange {
     Objects.requireNonNull(paperId, "paperId");
+  }
+
+  /** A change whose keywords were not derived in it. */
+  PaperChange(String paperId, Paper before, Paper after, String movedTo) {
+    this(paperId, before, after, movedTo, null);
   }
 
   /**

@@ -1,5 +1,6 @@
 package io.paperstream.processor.topology;
 
+import io.paperstream.processor.enrich.PaperEnricher.Enriched;
 import io.paperstream.schemas.Paper;
 import io.paperstream.schemas.PaperKeys;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -49,10 +50,11 @@ final class PaperDeduplicator implements Processor<String, Paper, String, Dedupe
       }
       return;
     }
-    Paper merged = existing == null ? merger.first(sighting) : merger.merge(key, existing, sighting);
+    Enriched enriched = existing == null ? merger.first(sighting) : merger.merge(key, existing, sighting);
+    Paper merged = enriched.paper();
     papers.put(key, merged);
     if (existing == null || PaperMerger.materiallyDifferent(existing, merged)) {
-      context.forward(record.withValue(new PaperChange(key, existing, merged, null)));
+      context.forward(record.withValue(new PaperChange(key, existing, merged, null, enriched.extraction())));
     }
     if (sighting.getArxivId() != null && !sameTitle(existing, sighting)) {
       TitleClaim claim = TitleClaim.of(key, sighting);

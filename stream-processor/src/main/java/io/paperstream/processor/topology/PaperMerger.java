@@ -2,6 +2,7 @@ package io.paperstream.processor.topology;
 
 import io.paperstream.processor.enrich.KeyphraseVocabulary;
 import io.paperstream.processor.enrich.PaperEnricher;
+import io.paperstream.processor.enrich.PaperEnricher.Enriched;
 import io.paperstream.schemas.Paper;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -36,13 +37,13 @@ public final class PaperMerger {
   }
 
   /** The first record of a paper: {@code sighting}, with its keywords derived unless it has them. */
-  public Paper first(Paper sighting) {
+  public Enriched first(Paper sighting) {
     return sighting.getKeywords().isEmpty()
-        ? enricher.enrich(sighting, sighting.getSourceKeywords(), vocabulary) : sighting;
+        ? enricher.enriched(sighting, sighting.getSourceKeywords(), vocabulary) : Enriched.carried(sighting);
   }
 
   /** {@code existing} and {@code seen} folded into one record keyed {@code paperId}. */
-  public Paper merge(String paperId, Paper existing, Paper seen) {
+  public Enriched merge(String paperId, Paper existing, Paper seen) {
     boolean seenIsNewer = !seen.getLastSeen().isBefore(existing.getLastSeen());
     Paper newer = seenIsNewer ? seen : existing;
     Paper older = seenIsNewer ? existing : seen;
@@ -74,14 +75,14 @@ public final class PaperMerger {
   }
 
   /** The keywords of an earlier record derived from the same text, else derived anew. */
-  private Paper withKeywords(Paper merged, Paper... earlier) {
+  private Enriched withKeywords(Paper merged, Paper... earlier) {
     for (Paper record : earlier) {
       if (!record.getKeywords().isEmpty() && sameText(record, merged)) {
         merged.setKeywords(record.getKeywords());
-        return merged;
+        return Enriched.carried(merged);
       }
     }
-    return enricher.enrich(merged, merged.getSourceKeywords(), vocabulary);
+    return enricher.enriched(merged, merged.getSourceKeywords(), vocabulary);
   }
 
   /** Whether the keywords of {@code a} are those of {@code b}: the extractor reads only these fields. */

@@ -54,7 +54,7 @@ final class VocabularyLessons implements Processor<String, PaperChange, String, 
     if (before != null && after != null && PaperMerger.sameText(before, after)) {
       return;
     }
-    String lesson = after == null ? "" : lessonOf(after);
+    String lesson = after == null ? "" : lessonOf(record.value());
     String taughtBefore = taught.get(record.key());
     if (lesson.equals(taughtBefore == null ? "" : taughtBefore)) {
       return;
@@ -70,10 +70,20 @@ final class VocabularyLessons implements Processor<String, PaperChange, String, 
     }
   }
 
-  /** What {@code paper} teaches: nothing without keywords of its own. */
-  private String lessonOf(Paper paper) {
+  /**
+   * What the changed paper teaches: nothing without keywords of its own. Its candidate phrases
+   * are those of the extraction that derived its keywords in this change; only a record whose
+   * keywords were carried over (a hand-over) has its text read again.
+   */
+  private String lessonOf(PaperChange change) {
+    Paper paper = change.after();
     Set<String> chosen = VocabularyBuilder.phrasesOf(canonicalizer, paper.getSourceKeywords());
-    return chosen.isEmpty() ? "" : lesson(chosen, extractor.candidatePhrases(paper.getTitle(), paper.getAbstract$()));
+    if (chosen.isEmpty()) {
+      return "";
+    }
+    Set<String> seen = change.extraction() != null ? change.extraction().candidatePhrases()
+        : extractor.candidatePhrases(paper.getTitle(), paper.getAbstract$());
+    return lesson(chosen, seen);
   }
 
   /** A paper's lesson: sorted lines {@code c phrase} and {@code s phrase}, and {@code c } for the paper itself. */

@@ -25,8 +25,10 @@ class PaperDeduplicatorTest {
   private static final String ID = "2601.00001";
 
   private final MockProcessorContext<String, DedupeResult> context = new MockProcessorContext<>();
+  private static final KeywordExtractor EXTRACTOR = new KeywordExtractor(5);
+
   private final PaperDeduplicator deduplicator =
-      new PaperDeduplicator("papers", new PaperMerger(new PaperEnricher(new KeywordExtractor(5))));
+      new PaperDeduplicator("papers", new PaperMerger(new PaperEnricher(EXTRACTOR)));
   private KeyValueStore<String, Paper> papers;
 
   @BeforeEach
@@ -72,6 +74,28 @@ class PaperDeduplicatorTest {
     List<DedupeResult> results = forwarded();
     assertThat(results).hasSize(1);
     assertThat(((PaperChange) results.get(0)).after().getUpvotes()).isEqualTo(9);
+  }
+
+  @Test
+  void aChangeCarriesTheExtractionItsKeywordsCameFromAndOnlyWhenTheyWereDerived() {
+    // given a paper seen for the first time
+    Paper first = sighting(ID, TITLE, "https://example.org/a", 5);
+    process(ID, first);
+    PaperChange recorded = (PaperChange) forwarded().get(0);
+    context.resetForwards();
+
+    // when it is seen again with more upvotes, the same text
+    process(ID, sighting(ID, TITLE, "https://example.org/a", 9));
+    PaperChange upvoted = (PaperChange) forwarded().get(0);
+
+    // then the first change carries what derived its keywords, the text's candidates with them;
+    // the second derived nothing, so carries nothing
+    assertThat(recorded.extraction()).isNotNull();
+    assertThat(recorded.extraction().keywords()).isEqualTo(recorded.after().getKeywords());
+    assertThat(recorded.extraction().candidatePhrases())
+        .isEqualTo(EXTRACTOR.candidatePhrases(first.getTitle(), first.getAbstract$())).isNotEmpty();
+    assertThat(upvoted.extraction()).isNull();
+    assertThat(upvoted.after().getKeywords()).isEqualTo(recorded.after().getKeywords());
   }
 
   @Test
