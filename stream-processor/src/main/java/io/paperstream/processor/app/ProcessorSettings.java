@@ -6,6 +6,7 @@ import io.paperstream.config.Settings;
 import io.paperstream.processor.search.SearchIndexStore;
 import io.paperstream.processor.topology.PaperTopology;
 import io.paperstream.processor.trend.EmergingOptions;
+import io.paperstream.processor.trend.PunctuationBudget;
 import io.paperstream.schemas.Topics;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -35,11 +36,15 @@ public final class ProcessorSettings {
   public static final String EMERGING_MIN_SUPPORT_KEY = "processor.emerging-min-support";
   public static final String EMERGING_P_VALUE_KEY = "processor.emerging-p-value";
   public static final String EMERGING_MIN_RATIO_KEY = "processor.emerging-min-ratio";
+  public static final String PUNCTUATION_MAX_MS_KEY = "processor.punctuation-max-ms";
+  public static final String PUNCTUATION_SHARE_KEY = "processor.punctuation-share";
   public static final String COMMIT_INTERVAL_KEY = "processor.commit-interval-ms";
   public static final String CACHE_KEY = "processor.cache-mb";
   public static final String ROCKSDB_MEMORY_KEY = "processor.rocksdb.memory-mb";
   /** How stale a search may be: a change to a paper is searchable within this many ms. */
   public static final String SEARCH_REFRESH_KEY = "processor.search-refresh-ms";
+  /** The longest run a punctuation may be given: half the exactly-once transaction's timeout. */
+  public static final int MAX_PUNCTUATION_MS = 5_000;
   /** Two stream threads: the machine this runs on has at least two cores to give them. */
   public static final int DEFAULT_THREADS = 2;
   /** Kafka Streams' own default under exactly-once: each hop adds up to one interval of latency. */
@@ -80,7 +85,19 @@ public final class ProcessorSettings {
         settings.getInt(TREND_TOP_KEY, defaults.trendTop()),
         Duration.ofMillis(settings.getInt(TREND_INTERVAL_KEY, (int) defaults.trendEmitInterval().toMillis())),
         settings.getInt(TREND_MIN_SUPPORT_KEY, defaults.trendMinSupport()),
-        emergingOptions(defaults.emerging()));
+        emergingOptions(defaults.emerging()),
+        punctuationLimits(defaults.punctuation()));
+  }
+
+  private PunctuationBudget.Limits punctuationLimits(PunctuationBudget.Limits defaults) {
+    int maxMs = settings.getInt(PUNCTUATION_MAX_MS_KEY, (int) defaults.maxRun().toMillis());
+    if (maxMs > MAX_PUNCTUATION_MS) {
+      // the trend and emerging punctuations run one after the other in one transaction, which
+      // Kafka Streams times out after 10 s under exactly-once: past it the thread is fenced
+      throw new IllegalArgumentException(PUNCTUATION_MAX_MS_KEY + " must be at most " + MAX_PUNCTUATION_MS
+          + " (two punctuations share one 10 s transaction), not " + maxMs);
+    }
+    return new PunctuationBudget.Limits(Duration.ofMillis(maxMs), number(PUNCTUATION_SHARE_KEY, defaults.share()));
   }
 
   private EmergingOptions emergingOptions(EmergingOptions defaults) {

@@ -7,6 +7,7 @@ import io.paperstream.processor.search.SearchIndexStore;
 import io.paperstream.processor.trend.EmergingOptions;
 import io.paperstream.processor.trend.EmergingProcessor;
 import io.paperstream.processor.trend.KeywordCounter;
+import io.paperstream.processor.trend.PunctuationBudget;
 import io.paperstream.processor.trend.TrendProcessor;
 import io.paperstream.schemas.KeywordCount;
 import io.paperstream.schemas.KeywordDateKey;
@@ -72,7 +73,7 @@ public final class PaperTopology {
 
   /** What the topology can be tuned with; defaults in {@link #defaults()}. */
   public record Options(int keywordsPerPaper, int trendTop, Duration trendEmitInterval, int trendMinSupport,
-      EmergingOptions emerging) {
+      EmergingOptions emerging, PunctuationBudget.Limits punctuation) {
     /** Papers a keyword needs in the 7-day window before it can trend, when not configured. */
     public static final int DEFAULT_TREND_MIN_SUPPORT = 2;
 
@@ -84,6 +85,12 @@ public final class PaperTopology {
     /** With the default emerging-keyword test. */
     public Options(int keywordsPerPaper, int trendTop, Duration trendEmitInterval, int trendMinSupport) {
       this(keywordsPerPaper, trendTop, trendEmitInterval, trendMinSupport, EmergingOptions.defaults());
+    }
+
+    /** With the default bounds on the punctuations' work. */
+    public Options(int keywordsPerPaper, int trendTop, Duration trendEmitInterval, int trendMinSupport,
+        EmergingOptions emerging) {
+      this(keywordsPerPaper, trendTop, trendEmitInterval, trendMinSupport, emerging, PunctuationBudget.Limits.defaults());
     }
 
     public static Options defaults() {
@@ -112,7 +119,7 @@ public final class PaperTopology {
     KStream<String, Routed> here = steps.identify(steps.normalize());
     KStream<String, PaperChange> changes = steps.dedupeAndEnrich(here);
     VocabularyTopology.addTo(steps.builder, changes, topics.keywordVocabulary(), steps.extractor,
-        options.trendEmitInterval());
+        options.trendEmitInterval(), options.punctuation());
     steps.publishPapers(changes);
     steps.handOverRetiredTitleKeys(changes);
     steps.indexPapers(changes);
@@ -229,7 +236,7 @@ public final class PaperTopology {
         new TrendProcessor.Stores(TRENDS_BY_KEYWORD_STORE, TRENDS_BY_DATE_STORE, TRENDS_DIRTY_STORE);
     counts
         .process(() -> new TrendProcessor(stores, options.trendTop(), options.trendMinSupport(),
-            options.trendEmitInterval()),
+            options.trendEmitInterval(), options.punctuation().budget()),
             Named.as("trend"), TRENDS_BY_KEYWORD_STORE, TRENDS_BY_DATE_STORE, TRENDS_DIRTY_STORE)
         .to(topics.keywordTrends().name(), produced(topics.keywordTrends(), "to-keyword-trends"));
   }
@@ -248,7 +255,8 @@ public final class PaperTopology {
     EmergingProcessor.Stores stores = new EmergingProcessor.Stores(
         TRENDS_BY_KEYWORD_STORE, TRENDS_BY_DATE_STORE, EMERGING_DIRTY_STORE, EMERGING_STORE);
     counts
-        .process(() -> new EmergingProcessor(stores, options.emerging(), options.trendEmitInterval()),
+        .process(() -> new EmergingProcessor(stores, options.emerging(), options.trendEmitInterval(),
+                options.punctuation().budget()),
             Named.as("emerging"), TRENDS_BY_KEYWORD_STORE, TRENDS_BY_DATE_STORE, EMERGING_DIRTY_STORE, EMERGING_STORE)
         .to(topics.keywordEmerging().name(), produced(topics.keywordEmerging(), "to-keyword-emerging"));
   }

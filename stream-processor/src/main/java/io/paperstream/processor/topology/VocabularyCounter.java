@@ -1,8 +1,15 @@
 package io.paperstream.processor.topology;
 
+import io.paperstream.processor.trend.PunctuationBudget;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.BooleanSupplier;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -15,20 +22,30 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * on a single partition, and emits the changed phrases once per interval, not once per paper:
  * a backfill of thousands of papers writes each phrase a few times. The phrases to emit are kept
  * in a store, so a crash between update and emission loses none.
+ *
+ * <p>A lesson's lines are folded per phrase first (a phrase a paper both chose and offered is one
+ * update of its counts, a line and its retraction none), and a copy of the marks in memory
+ * spares the store a mark it holds already. Each emission works within a
+ * {@link PunctuationBudget}; the phrases it had no time for wait, marked, for the next one.
  */
 final class VocabularyCounter implements Processor<String, String, String, String> {
 
   private final String countsStore;
   private final String dirtyStore;
   private final Duration emitInterval;
+  private final PunctuationBudget budget;
+  private final Set<String> marked = new HashSet<>();
+  /** Where an emission that ran out of time stopped: the next one starts there. */
+  private String resumeAt = "";
   private ProcessorContext<String, String> context;
   private KeyValueStore<String, String> counts;
   private KeyValueStore<String, String> dirty;
 
-  VocabularyCounter(String countsStore, String dirtyStore, Duration emitInterval) {
+  VocabularyCounter(String countsStore, String dirtyStore, Duration emitInterval, PunctuationBudget budget) {
     this.countsStore = countsStore;
     this.dirtyStore = dirtyStore;
     this.emitInterval = emitInterval;
+    this.budget = budget;
   }
 
   @Override
@@ -36,7 +53,7 @@ final class VocabularyCounter implements Processor<String, String, String, Strin
     this.context = context;
     this.counts = context.getStateStore(countsStore);
     this.dirty = context.getStateStore(dirtyStore);
-    context.schedule(emitInterval, PunctuationType.WALL_CLOCK_TIME, now -> emitDirty());
+    context.schedule(emitInterval, PunctuationType.WALL_CLOCK_TIME, now -> budget.punctuate(now, this::emitDirty));
   }
 
   @Override
@@ -44,33 +61,60 @@ final class VocabularyCounter implements Processor<String, String, String, Strin
     if (record.value() == null) {
       return;
     }
-    for (String line : record.value().split("\n")) {
-      if (line.length() < 3) {
-        continue;
+    budget.recordArrived();
+    lessonDeltas(record.value()).forEach((phrase, delta) -> {
+      if (delta.chosen() == 0 && delta.seen() == 0) {
+        return;
       }
-      long delta = line.charAt(0) == '-' ? -1 : 1;
-      boolean chosen = line.charAt(1) == 'c';
-      String phrase = line.substring(3);
-      VocabularyCounts updated = VocabularyCounts.parse(counts.get(phrase))
-          .plus(chosen ? delta : 0, chosen ? 0 : delta);
+      VocabularyCounts before = VocabularyCounts.parse(counts.get(phrase));
+      VocabularyCounts updated = before.plus(delta.chosen(), delta.seen());
       if (updated.isEmpty()) {
         counts.delete(phrase);
       } else {
         counts.put(phrase, updated.encode());
       }
-      dirty.put(phrase, "");
-    }
+      if (marked.add(phrase)) {
+        dirty.put(phrase, "");
+      }
+    });
   }
 
-  private void emitDirty() {
+  /** The lines of one lesson, phrase by phrase: chosen and seen deltas added up. */
+  private static Map<String, VocabularyCounts> lessonDeltas(String lesson) {
+    Map<String, VocabularyCounts> deltas = new LinkedHashMap<>();
+    for (String line : lesson.split("\n")) {
+      if (line.length() < 3) {
+        continue;
+      }
+      long delta = line.charAt(0) == '-' ? -1 : 1;
+      boolean chosen = line.charAt(1) == 'c';
+      deltas.merge(line.substring(3), new VocabularyCounts(chosen ? delta : 0, chosen ? 0 : delta),
+          (a, b) -> a.plus(b.chosen(), b.seen()));
+    }
+    return deltas;
+  }
+
+  private void emitDirty(BooleanSupplier outOfTime) {
     List<String> phrases = new ArrayList<>();
     try (KeyValueIterator<String, String> all = dirty.all()) {
       all.forEachRemaining(kv -> phrases.add(kv.key));
     }
+    Collections.sort(phrases);
+    int resume = 0;
+    while (resume < phrases.size() && phrases.get(resume).compareTo(resumeAt) < 0) {
+      resume++;
+    }
+    Collections.rotate(phrases, -resume);
     long now = context.currentSystemTimeMs();
     for (String phrase : phrases) {
+      if (outOfTime.getAsBoolean()) {
+        resumeAt = phrase;
+        return;
+      }
       context.forward(new Record<>(phrase, counts.get(phrase), now));
       dirty.delete(phrase);
+      marked.remove(phrase);
     }
+    resumeAt = "";
   }
 }

@@ -2,6 +2,7 @@ package io.paperstream.processor.topology;
 
 import io.paperstream.processor.enrich.KeyphraseVocabulary;
 import io.paperstream.processor.enrich.KeywordExtractor;
+import io.paperstream.processor.trend.PunctuationBudget;
 import io.paperstream.schemas.Topic;
 import java.time.Duration;
 import org.apache.kafka.common.serialization.Serde;
@@ -43,7 +44,7 @@ public final class VocabularyTopology {
 
   /** Adds the learning path from the deduplicator's {@code changes} and the global store fed by {@code topic}. */
   static void addTo(StreamsBuilder builder, KStream<String, PaperChange> changes, Topic<String, String> topic,
-      KeywordExtractor extractor, Duration emitInterval) {
+      KeywordExtractor extractor, Duration emitInterval, PunctuationBudget.Limits punctuation) {
     Serde<String> strings = Serdes.String();
     // cached: a phrase many papers offer is written to RocksDB and its changelog once per commit,
     // not once per paper (a lesson has dozens of phrases)
@@ -56,8 +57,8 @@ public final class VocabularyTopology {
     changes
         .process(() -> new VocabularyLessons(LESSONS_STORE, extractor), Named.as("vocabulary-lessons"), LESSONS_STORE)
         .repartition(Repartitioned.with(strings, strings).withName("vocabulary-deltas").withNumberOfPartitions(1))
-        .process(() -> new VocabularyCounter(COUNTS_STORE, DIRTY_STORE, emitInterval), Named.as("vocabulary-count"),
-            COUNTS_STORE, DIRTY_STORE)
+        .process(() -> new VocabularyCounter(COUNTS_STORE, DIRTY_STORE, emitInterval, punctuation.budget()),
+            Named.as("vocabulary-count"), COUNTS_STORE, DIRTY_STORE)
         .to(topic.name(), Produced.with(topic.keySerde(), topic.valueSerde()).withName("to-keyword-vocabulary"));
     builder.addGlobalStore(
         Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(VOCABULARY_STORE), strings, strings)

@@ -20,11 +20,14 @@ final class DailyCountWindow {
 
   private final long firstDay;
   private final List<Map<String, Long>> byDay;
+  /** Every keyword's count of each day added up: the day's mentions, summed once at the read. */
+  private final long[] dayTotals;
 
   private DailyCountWindow(LocalDate from, LocalDate to) {
     this.firstDay = from.toEpochDay();
     int days = (int) (to.toEpochDay() - firstDay + 1);
     this.byDay = new ArrayList<>(Collections.nCopies(days, Map.of()));
+    this.dayTotals = new long[days];
   }
 
   /** Every count of the days {@code from} … {@code to}, both included. */
@@ -42,6 +45,7 @@ final class DailyCountWindow {
             window.byDay.set(day, new HashMap<>());
           }
           window.byDay.get(day).put(key.keyword(), kv.value);
+          window.dayTotals[day] += kv.value;
         }
       }
     }
@@ -61,6 +65,24 @@ final class DailyCountWindow {
       total += byDay.get(day).getOrDefault(keyword, 0L);
     }
     return total;
+  }
+
+  /** Every keyword's papers over {@code from} … {@code to}, both included, added up (a paper counts once per keyword). */
+  long mentions(LocalDate from, LocalDate to) {
+    long total = 0;
+    for (int day = Math.max(0, index(from)); day <= Math.min(byDay.size() - 1, index(to)); day++) {
+      total += dayTotals[day];
+    }
+    return total;
+  }
+
+  /** Keyword → its papers over {@code from} … {@code to}, for every keyword with a count there: one pass over the days. */
+  Map<String, Long> sums(LocalDate from, LocalDate to) {
+    Map<String, Long> sums = new HashMap<>();
+    for (int day = Math.max(0, index(from)); day <= Math.min(byDay.size() - 1, index(to)); day++) {
+      byDay.get(day).forEach((keyword, count) -> sums.merge(keyword, count, Long::sum));
+    }
+    return sums;
   }
 
   private int index(LocalDate day) {

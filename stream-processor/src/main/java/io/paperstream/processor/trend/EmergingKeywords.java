@@ -7,7 +7,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.function.BiPredicate;
 
 /**
@@ -41,15 +40,11 @@ final class EmergingKeywords {
   KeywordEmergence of(DailyCountWindow counts, LocalDate date, BiPredicate<String, LocalDate> seenBefore) {
     LocalDate windowStart = date.minusDays(WINDOW_DAYS - 1);
     LocalDate historyStart = windowStart.minusDays(HISTORY_DAYS);
-    long windowMentions = mentions(counts, windowStart, date);
-    long historyMentions = mentions(counts, historyStart, windowStart.minusDays(1));
-    List<String> candidates = new ArrayList<>();
-    for (LocalDate day = windowStart; !day.isAfter(date); day = day.plusDays(1)) {
-      counts.on(day).keySet().forEach(candidates::add);
-    }
+    long windowMentions = counts.mentions(windowStart, date);
+    long historyMentions = counts.mentions(historyStart, windowStart.minusDays(1));
     List<EmergingKeyword> emerging = new ArrayList<>();
-    candidates.stream().distinct().forEach(keyword -> {
-      long count = counts.sum(keyword, windowStart, date);
+    // the history is summed only for the few keywords with enough papers in the window
+    counts.sums(windowStart, date).forEach((keyword, count) -> {
       if (count < options.minSupport()) {
         return;
       }
@@ -73,16 +68,5 @@ final class EmergingKeywords {
         .setDate(date)
         .setKeywords(emerging.size() > options.top() ? new ArrayList<>(emerging.subList(0, options.top())) : emerging)
         .build();
-  }
-
-  // every keyword mention (a paper counts once per keyword): the exposure of the Poisson counts
-  private static long mentions(DailyCountWindow counts, LocalDate from, LocalDate to) {
-    long total = 0;
-    for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
-      for (Map.Entry<String, Long> count : counts.on(day).entrySet()) {
-        total += count.getValue();
-      }
-    }
-    return total;
   }
 }

@@ -5,6 +5,7 @@ import io.paperstream.schemas.KeywordEmergence;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Objects;
+import java.util.function.BooleanSupplier;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -24,7 +25,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * whose answer it flips too, so the answers depend on the final counts alone, never on the order
  * the counts came in (a crash and a replay interleave them differently). A date's result is kept in a store
  * (which the query API reads) and forwarded only when it changed; a date without emerging
- * keywords is a tombstone.
+ * keywords is a tombstone. Each punctuation works within a {@link PunctuationBudget}: in a
+ * backfill the dates it had no time for stay marked for the next one.
  */
 public final class EmergingProcessor implements Processor<String, Long, String, KeywordEmergence> {
 
@@ -34,6 +36,7 @@ public final class EmergingProcessor implements Processor<String, Long, String, 
   private final Stores stores;
   private final EmergingKeywords emerging;
   private final Duration emitInterval;
+  private final PunctuationBudget budget;
   private ProcessorContext<String, KeywordEmergence> context;
   private KeyValueStore<String, Long> byKeyword;
   private KeyValueStore<String, Long> byDate;
@@ -43,10 +46,17 @@ public final class EmergingProcessor implements Processor<String, Long, String, 
   /** The stores it reads (the counter's two) and keeps (its marks and its results). */
   public record Stores(String byKeyword, String byDate, String dirtyDates, String results) {}
 
+  /** With the default {@link PunctuationBudget.Limits}. */
   public EmergingProcessor(Stores stores, EmergingOptions options, Duration emitInterval) {
+    this(stores, options, emitInterval, PunctuationBudget.Limits.defaults().budget());
+  }
+
+  /** @param budget bounds each punctuation's work; a new one per processor instance */
+  public EmergingProcessor(Stores stores, EmergingOptions options, Duration emitInterval, PunctuationBudget budget) {
     this.stores = stores;
     this.emerging = new EmergingKeywords(options);
     this.emitInterval = emitInterval;
+    this.budget = budget;
   }
 
   @Override
@@ -56,17 +66,20 @@ public final class EmergingProcessor implements Processor<String, Long, String, 
     this.byDate = context.getStateStore(stores.byDate());
     this.marks = new MarkedDates(context.getStateStore(stores.dirtyDates()));
     this.results = context.getStateStore(stores.results());
-    context.schedule(emitInterval, PunctuationType.WALL_CLOCK_TIME, now -> emitDirty());
+    context.schedule(emitInterval, PunctuationType.WALL_CLOCK_TIME, now -> budget.punctuate(now, this::emitDirty));
   }
 
-  /** Key {@code keyword|YYYY-MM-DD}, already counted in the stores. */
+  /** Key {@code keyword|YYYY-MM-DD}, already counted in the stores; value the count, or null at zero. */
   @Override
   public void process(Record<String, Long> record) {
+    budget.recordArrived();
     KeywordDateKey changed = KeywordDateKey.decode(record.key());
-    for (int day = 0; day <= EmergingKeywords.LOOK_BACK; day++) {
-      marks.mark(changed.date().plusDays(day));
+    marks.markDays(changed.date(), EmergingKeywords.LOOK_BACK + 1);
+    // counts move by one paper at a time: a keyword gains or loses a day (the only change that can
+    // move its first day) when a count becomes 1 or falls to zero, never when it goes 2 → 3
+    if (record.value() == null || record.value() <= 1) {
+      markWhereFirstDayMoved(changed.keyword(), changed.date());
     }
-    markWhereFirstDayMoved(changed.keyword(), changed.date());
   }
 
   /**
@@ -99,8 +112,8 @@ public final class EmergingProcessor implements Processor<String, Long, String, 
     }
   }
 
-  private void emitDirty() {
-    marks.drain(byDate, EmergingKeywords.LOOK_BACK,
+  private void emitDirty(BooleanSupplier outOfTime) {
+    marks.drain(byDate, EmergingKeywords.LOOK_BACK, outOfTime,
         (date, window) -> update(date, emerging.of(window, date, this::seenBefore)));
   }
 

@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.BiConsumer;
+import java.util.function.BooleanSupplier;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
@@ -22,6 +23,11 @@ final class MarkedDates {
 
   private final KeyValueStore<String, String> store;
   private final Set<LocalDate> marked = new HashSet<>();
+  /** The last run of days {@link #markDays} marked, while no drain has unmarked any: a repeat costs nothing. */
+  private LocalDate lastRunFrom;
+  private int lastRunDays;
+  /** Where a drain that ran out of time stopped: the next one starts there, so no date waits forever. */
+  private LocalDate resumeAt = LocalDate.MIN;
 
   /** Over the processor's store of marks; make a new one at each processor init. */
   MarkedDates(KeyValueStore<String, String> store) {
@@ -32,6 +38,21 @@ final class MarkedDates {
     if (marked.add(date)) {
       store.put(date.toString(), "");
     }
+  }
+
+  /**
+   * Marks {@code days} dates from {@code from} on. The counts of one paper change share its date,
+   * so in a row of changes most ask for the run just marked.
+   */
+  void markDays(LocalDate from, int days) {
+    if (days == lastRunDays && from.equals(lastRunFrom)) {
+      return;
+    }
+    for (int day = 0; day < days; day++) {
+      mark(from.plusDays(day));
+    }
+    lastRunFrom = from;
+    lastRunDays = days;
   }
 
   /**
@@ -48,28 +69,46 @@ final class MarkedDates {
   }
 
   /**
-   * Hands every marked date, oldest first, with the counts of its span ({@link #SPAN_DAYS} dates
-   * and the {@code lookBack} days before them, read once) to {@code recompute}, then unmarks it.
+   * Hands marked dates, with the counts of their span ({@link #SPAN_DAYS} dates and the
+   * {@code lookBack} days before them, read once) to {@code recompute} and unmarks each, until
+   * every date is done or {@code outOfTime} says to stop: the rest stay marked for the next
+   * drain, which starts where this one stopped and wraps around to the oldest.
    */
-  void drain(KeyValueStore<String, Long> byDate, int lookBack, BiConsumer<LocalDate, DailyCountWindow> recompute) {
+  void drain(KeyValueStore<String, Long> byDate, int lookBack, BooleanSupplier outOfTime,
+      BiConsumer<LocalDate, DailyCountWindow> recompute) {
+    lastRunFrom = null;
     List<LocalDate> dates = new ArrayList<>();
     try (KeyValueIterator<String, String> all = store.all()) {
       all.forEachRemaining(kv -> dates.add(LocalDate.parse(kv.key)));
     }
     Collections.sort(dates);
+    int resume = 0;
+    while (resume < dates.size() && dates.get(resume).isBefore(resumeAt)) {
+      resume++;
+    }
+    Collections.rotate(dates, -resume);
     for (int first = 0; first < dates.size(); ) {
       LocalDate spanStart = dates.get(first);
-      int end = first;
-      while (end < dates.size() && !dates.get(end).isAfter(spanStart.plusDays(SPAN_DAYS - 1))) {
+      int end = first + 1;
+      while (end < dates.size() && !dates.get(end).isBefore(spanStart)
+          && !dates.get(end).isAfter(spanStart.plusDays(SPAN_DAYS - 1))) {
         end++;
       }
-      DailyCountWindow window = DailyCountWindow.read(byDate, spanStart.minusDays(lookBack), dates.get(end - 1));
+      DailyCountWindow window = null;
       for (LocalDate date : dates.subList(first, end)) {
+        if (outOfTime.getAsBoolean()) {
+          resumeAt = date;
+          return;
+        }
+        if (window == null) {
+          window = DailyCountWindow.read(byDate, spanStart.minusDays(lookBack), dates.get(end - 1));
+        }
         recompute.accept(date, window);
         store.delete(date.toString());
         marked.remove(date);
       }
       first = end;
     }
+    resumeAt = LocalDate.MIN;
   }
 }

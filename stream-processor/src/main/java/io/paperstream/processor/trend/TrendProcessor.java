@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -39,6 +40,7 @@ public final class TrendProcessor implements Processor<String, Long, String, Key
   private final int top;
   private final long minSupport;
   private final Duration emitInterval;
+  private final PunctuationBudget budget;
   private ProcessorContext<String, KeywordTrend> context;
   private KeyValueStore<String, Long> byKeyword;
   private KeyValueStore<String, Long> byDate;
@@ -56,10 +58,16 @@ public final class TrendProcessor implements Processor<String, Long, String, Key
    *     trend: a phrase of one paper is not a trend, however new it is
    */
   public TrendProcessor(Stores stores, int top, long minSupport, Duration emitInterval) {
+    this(stores, top, minSupport, emitInterval, PunctuationBudget.Limits.defaults().budget());
+  }
+
+  /** @param budget bounds each punctuation's work; a new one per processor instance */
+  public TrendProcessor(Stores stores, int top, long minSupport, Duration emitInterval, PunctuationBudget budget) {
     this.stores = stores;
     this.top = top;
     this.minSupport = minSupport;
     this.emitInterval = emitInterval;
+    this.budget = budget;
   }
 
   @Override
@@ -68,12 +76,13 @@ public final class TrendProcessor implements Processor<String, Long, String, Key
     this.byKeyword = context.getStateStore(stores.byKeyword());
     this.byDate = context.getStateStore(stores.byDate());
     this.marks = new MarkedDates(context.getStateStore(stores.dirtyDates()));
-    context.schedule(emitInterval, PunctuationType.WALL_CLOCK_TIME, now -> emitDirty());
+    context.schedule(emitInterval, PunctuationType.WALL_CLOCK_TIME, now -> budget.punctuate(now, this::emitDirty));
   }
 
   /** Key {@code keyword|YYYY-MM-DD}, already counted in the stores; value the count, or null at zero. */
   @Override
   public void process(Record<String, Long> record) {
+    budget.recordArrived();
     KeywordDateKey changed = KeywordDateKey.decode(record.key());
     marks.mark(changed.date());
     if (marks.allMarked(changed.date().plusDays(1), changed.date().plusDays(LOOK_BACK))) {
@@ -88,10 +97,11 @@ public final class TrendProcessor implements Processor<String, Long, String, Key
 
   /**
    * Recomputes and emits the marked dates, span by span ({@link MarkedDates#drain}), so memory
-   * stays bounded however many dates a backfill marked.
+   * stays bounded however many dates a backfill marked, until the {@link PunctuationBudget}'s
+   * run is up: the rest stay marked for the next punctuation.
    */
-  private void emitDirty() {
-    marks.drain(byDate, LOOK_BACK, (date, window) -> {
+  private void emitDirty(BooleanSupplier outOfTime) {
+    marks.drain(byDate, LOOK_BACK, outOfTime, (date, window) -> {
       KeywordTrend trend = trendOf(window, date);
       context.forward(new Record<>(date.toString(), trend.getKeywords().isEmpty() ? null : trend,
           context.currentSystemTimeMs()));

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.api.MockProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueIterator;
@@ -25,10 +26,17 @@ class EmergingProcessorTest {
   private static final LocalDate DAY = LocalDate.parse("2026-03-20");
   private static final String TOPIC = "tide clock calibration";
 
+  private static final EmergingProcessor.Stores STORES =
+      new EmergingProcessor.Stores("by-keyword", "by-date", "dirty", "results");
+
   private final MockProcessorContext<String, KeywordEmergence> context = new MockProcessorContext<>();
-  private final EmergingProcessor processor = new EmergingProcessor(
-      new EmergingProcessor.Stores("by-keyword", "by-date", "dirty", "results"), EmergingOptions.defaults(),
-      Duration.ofSeconds(1));
+  /** The budget's wall clock, which a test moves on to run a punctuation out of time. */
+  private long wallNanos;
+  private long wallNanosPerReading;
+  private long wallClockMs;
+  private final EmergingProcessor processor = new EmergingProcessor(STORES, EmergingOptions.defaults(),
+      Duration.ofSeconds(1), new PunctuationBudget(new PunctuationBudget.Limits(Duration.ofMillis(20), 0.25),
+          () -> wallNanos += wallNanosPerReading, () -> 0L));
   private KeyValueStore<String, Long> byKeyword;
   private KeyValueStore<String, Long> byDate;
   private KeyValueStore<String, String> dirty;
@@ -121,6 +129,53 @@ class EmergingProcessorTest {
     assertThat(kindOn(DAY)).isEqualTo(EmergenceKind.NEW);
   }
 
+  @Test
+  void aPunctuationOutOfTimeLeavesTheRestMarkedAndTheNextOnesFinishWithTheAnswersOfOneFullRun() {
+    // given bursts on three days far enough apart that their dates fall in different spans
+    count(TOPIC, DAY, 5);
+    count("harbor crane", DAY.plusDays(40), 4);
+    count("kelp survey", DAY.plusDays(80), 6);
+    List<KeywordDateKey> changes = List.of(KeywordDateKey.of(TOPIC, DAY),
+        KeywordDateKey.of("harbor crane", DAY.plusDays(40)), KeywordDateKey.of("kelp survey", DAY.plusDays(80)));
+    changes.forEach(key -> processor.process(new Record<>(key.encode(), 5L, 0L)));
+    int marked = marks().size();
+
+    // when each punctuation's clock runs out after a few dates (each reading of it moves it on 1 ms, the run has 20)
+    wallNanosPerReading = Duration.ofMillis(1).toNanos();
+    int punctuations = 0;
+    List<Integer> marksLeft = new ArrayList<>();
+    while (!marks().isEmpty() && punctuations < 100) {
+      punctuate();
+      punctuations++;
+      marksLeft.add(marks().size());
+    }
+
+    // then it took several punctuations, each leaving fewer dates marked
+    assertThat(punctuations).isGreaterThan(1);
+    assertThat(marksLeft).isSortedAccordingTo((a, b) -> Integer.compare(b, a)).doesNotHaveDuplicates().endsWith(0);
+    assertThat(marksLeft.get(0)).isLessThan(marked);
+    // and the answers kept are those of one punctuation with all the time it needs, on the same counts
+    List<KeyValue<String, KeywordEmergence>> capped = resultsKept();
+    EmergingProcessor unbounded = new EmergingProcessor(STORES, EmergingOptions.defaults(), Duration.ofSeconds(1),
+        new PunctuationBudget(PunctuationBudget.Limits.defaults(), () -> 0L, () -> 0L));
+    MockProcessorContext<String, KeywordEmergence> fresh = new MockProcessorContext<>();
+    capped.forEach(kv -> results.delete(kv.key));
+    List.of(byKeyword, byDate, dirty, results).forEach(fresh::addStateStore);
+    unbounded.init(fresh);
+    changes.forEach(key -> unbounded.process(new Record<>(key.encode(), 5L, 0L)));
+    fresh.setCurrentSystemTimeMs(0L);
+    fresh.scheduledPunctuators().get(0).getPunctuator().punctuate(0L);
+    assertThat(resultsKept()).isNotEmpty().isEqualTo(capped);
+  }
+
+  private List<KeyValue<String, KeywordEmergence>> resultsKept() {
+    List<KeyValue<String, KeywordEmergence>> kept = new ArrayList<>();
+    try (KeyValueIterator<String, KeywordEmergence> all = results.all()) {
+      all.forEachRemaining(kept::add);
+    }
+    return kept;
+  }
+
   private EmergenceKind kindOn(LocalDate date) {
     KeywordEmergence answer = results.get(date.toString());
     assertThat(answer).as("emerging keywords of %s", date).isNotNull();
@@ -135,8 +190,9 @@ class EmergingProcessorTest {
   }
 
   private void punctuate() {
-    context.setCurrentSystemTimeMs(1_000L);
-    context.scheduledPunctuators().get(0).getPunctuator().punctuate(0L);
+    wallClockMs += 1_000L;
+    context.setCurrentSystemTimeMs(wallClockMs);
+    context.scheduledPunctuators().get(0).getPunctuator().punctuate(wallClockMs);
   }
 
   private void count(String keyword, LocalDate day, long count) {
