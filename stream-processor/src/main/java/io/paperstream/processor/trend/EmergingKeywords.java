@@ -34,21 +34,20 @@ final class EmergingKeywords {
   }
 
   /**
-   * @param counts the daily counts, covering at least {@code date - LOOK_BACK} … {@code date}
+   * @param counts the daily counts, moved to {@code date}, with sums over {@value #WINDOW_DAYS} and
+   *     {@code LOOK_BACK + 1} days
    * @param seenBefore whether a keyword had a paper before a given day (the window's first)
    */
-  KeywordEmergence of(DailyCountWindow counts, LocalDate date, BiPredicate<String, LocalDate> seenBefore) {
-    LocalDate windowStart = date.minusDays(WINDOW_DAYS - 1);
-    LocalDate historyStart = windowStart.minusDays(HISTORY_DAYS);
-    long windowMentions = counts.mentions(windowStart, date);
-    long historyMentions = counts.mentions(historyStart, windowStart.minusDays(1));
+  KeywordEmergence of(RollingCounts counts, LocalDate date, BiPredicate<String, LocalDate> seenBefore) {
+    LocalDate historyStart = date.minusDays(LOOK_BACK);
+    long windowMentions = counts.total(WINDOW_DAYS);
+    long historyMentions = counts.total(LOOK_BACK + 1) - windowMentions;
     List<EmergingKeyword> emerging = new ArrayList<>();
-    // the history is summed only for the few keywords with enough papers in the window
-    counts.sums(windowStart, date).forEach((keyword, count) -> {
+    counts.sums(WINDOW_DAYS).forEach((keyword, count) -> {
       if (count < options.minSupport()) {
         return;
       }
-      long baseline = counts.sum(keyword, historyStart, windowStart.minusDays(1));
+      long baseline = counts.sum(LOOK_BACK + 1, keyword) - count;
       BurstStatistic.Burst burst = BurstStatistic.of(count, baseline, windowMentions, historyMentions);
       if (burst.pValue() <= options.maxPValue() && burst.ratio() >= options.minRatio()) {
         boolean isNew = baseline == 0 && !seenBefore.test(keyword, historyStart);

@@ -113,8 +113,8 @@ public final class EmergingProcessor implements Processor<String, Long, String, 
   }
 
   private void emitDirty(BooleanSupplier outOfTime) {
-    marks.drain(byDate, EmergingKeywords.LOOK_BACK, outOfTime,
-        (date, window) -> update(date, emerging.of(window, date, this::seenBefore)));
+    marks.drain(new RollingCounts(byDate, EmergingKeywords.WINDOW_DAYS, EmergingKeywords.LOOK_BACK + 1), outOfTime,
+        (date, counts) -> update(date, emerging.of(counts, date, this::seenBefore)));
   }
 
   private void update(LocalDate date, KeywordEmergence computed) {

@@ -18,9 +18,6 @@ import org.apache.kafka.streams.state.KeyValueStore;
  */
 final class MarkedDates {
 
-  /** Marked dates recomputed from one read of the counts: bounds the memory of a recomputation. */
-  static final int SPAN_DAYS = 31;
-
   private final KeyValueStore<String, String> store;
   private final Set<LocalDate> marked = new HashSet<>();
   /** The last run of days {@link #markDays} marked, while no drain has unmarked any: a repeat costs nothing. */
@@ -69,13 +66,13 @@ final class MarkedDates {
   }
 
   /**
-   * Hands marked dates, with the counts of their span ({@link #SPAN_DAYS} dates and the
-   * {@code lookBack} days before them, read once) to {@code recompute} and unmarks each, until
-   * every date is done or {@code outOfTime} says to stop: the rest stay marked for the next
-   * drain, which starts where this one stopped and wraps around to the oldest.
+   * Hands marked dates in order, each with {@code counts} moved to it, to {@code recompute} and
+   * unmarks each, until every date is done or {@code outOfTime} says to stop: the rest stay
+   * marked for the next drain, which starts where this one stopped and wraps around to the oldest.
+   *
+   * @param counts read afresh for this drain (the counts changed since the last)
    */
-  void drain(KeyValueStore<String, Long> byDate, int lookBack, BooleanSupplier outOfTime,
-      BiConsumer<LocalDate, DailyCountWindow> recompute) {
+  void drain(RollingCounts counts, BooleanSupplier outOfTime, BiConsumer<LocalDate, RollingCounts> recompute) {
     lastRunFrom = null;
     List<LocalDate> dates = new ArrayList<>();
     try (KeyValueIterator<String, String> all = store.all()) {
@@ -87,27 +84,15 @@ final class MarkedDates {
       resume++;
     }
     Collections.rotate(dates, -resume);
-    for (int first = 0; first < dates.size(); ) {
-      LocalDate spanStart = dates.get(first);
-      int end = first + 1;
-      while (end < dates.size() && !dates.get(end).isBefore(spanStart)
-          && !dates.get(end).isAfter(spanStart.plusDays(SPAN_DAYS - 1))) {
-        end++;
+    for (LocalDate date : dates) {
+      if (outOfTime.getAsBoolean()) {
+        resumeAt = date;
+        return;
       }
-      DailyCountWindow window = null;
-      for (LocalDate date : dates.subList(first, end)) {
-        if (outOfTime.getAsBoolean()) {
-          resumeAt = date;
-          return;
-        }
-        if (window == null) {
-          window = DailyCountWindow.read(byDate, spanStart.minusDays(lookBack), dates.get(end - 1));
-        }
-        recompute.accept(date, window);
-        store.delete(date.toString());
-        marked.remove(date);
-      }
-      first = end;
+      counts.moveTo(date);
+      recompute.accept(date, counts);
+      store.delete(date.toString());
+      marked.remove(date);
     }
     resumeAt = LocalDate.MIN;
   }

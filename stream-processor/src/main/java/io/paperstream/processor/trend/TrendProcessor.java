@@ -96,26 +96,28 @@ public final class TrendProcessor implements Processor<String, Long, String, Key
   }
 
   /**
-   * Recomputes and emits the marked dates, span by span ({@link MarkedDates#drain}), so memory
-   * stays bounded however many dates a backfill marked, until the {@link PunctuationBudget}'s
-   * run is up: the rest stay marked for the next punctuation.
+   * Recomputes and emits the marked dates in order over counts that roll forward with them
+   * ({@link MarkedDates#drain}, {@link RollingCounts}: memory bounded however many dates a
+   * backfill marked), until the {@link PunctuationBudget}'s run is up: the rest stay marked for
+   * the next punctuation.
    */
   private void emitDirty(BooleanSupplier outOfTime) {
-    marks.drain(byDate, LOOK_BACK, outOfTime, (date, window) -> {
-      KeywordTrend trend = trendOf(window, date);
+    marks.drain(new RollingCounts(byDate, TrendScore.WINDOW_DAYS, LOOK_BACK + 1), outOfTime, (date, counts) -> {
+      KeywordTrend trend = trendOf(counts, date);
       context.forward(new Record<>(date.toString(), trend.getKeywords().isEmpty() ? null : trend,
           context.currentSystemTimeMs()));
     });
   }
 
-  private KeywordTrend trendOf(DailyCountWindow window, LocalDate date) {
+  private KeywordTrend trendOf(RollingCounts counts, LocalDate date) {
     List<TrendingKeyword> keywords = new ArrayList<>();
-    window.on(date).forEach((keyword, count) -> {
-      long count7d = window.sum(keyword, date.minusDays(TrendScore.WINDOW_DAYS - 1), date);
+    counts.onDate().forEach((keyword, count) -> {
+      long count7d = counts.sum(TrendScore.WINDOW_DAYS, keyword);
       if (count7d < minSupport) {
         return;
       }
-      long baseline = window.sum(keyword, date.minusDays(LOOK_BACK), date.minusDays(TrendScore.WINDOW_DAYS));
+      // the 28 days before the week: the 35 days ending on the date, less the week
+      long baseline = counts.sum(LOOK_BACK + 1, keyword) - count7d;
       keywords.add(TrendingKeyword.newBuilder()
           .setKeyword(keyword)
           .setCount(count)
