@@ -89,20 +89,26 @@ public final class EmergingProcessor implements Processor<String, Long, String, 
    * history within reach) only on n … n + 6: the dates to mark beyond the 63 the count marked.
    */
   private void markWhereFirstDayMoved(String keyword, LocalDate changed) {
-    if (seenBefore(keyword, changed)) {
-      return;
+    LocalDate next = null;
+    // one scan of the keyword's days, in order: a day before x means x was not its first
+    try (KeyValueIterator<String, Long> days = byKeyword.range(
+        KeywordDateKey.keywordPrefix(keyword), KeywordDateKey.of(keyword, LAST_DAY).encode())) {
+      while (next == null && days.hasNext()) {
+        KeywordDateKey key = KeywordDateKey.decode(days.next().key);
+        if (!key.keyword().equals(keyword)) {
+          continue;
+        }
+        LocalDate day = key.date();
+        if (day.isBefore(changed)) {
+          return;
+        }
+        if (day.isAfter(changed)) {
+          next = day;
+        }
+      }
     }
-    LocalDate next;
-    try (KeyValueIterator<String, Long> later = byKeyword.range(
-        KeywordDateKey.of(keyword, changed.plusDays(1)).encode(), KeywordDateKey.of(keyword, LAST_DAY).encode())) {
-      if (!later.hasNext()) {
-        return;
-      }
-      KeywordDateKey first = KeywordDateKey.decode(later.next().key);
-      if (!first.keyword().equals(keyword)) {
-        return;
-      }
-      next = first.date();
+    if (next == null) {
+      return;
     }
     LocalDate from = next.isAfter(changed.plusDays(EmergingKeywords.LOOK_BACK))
         ? next : changed.plusDays(EmergingKeywords.LOOK_BACK + 1);

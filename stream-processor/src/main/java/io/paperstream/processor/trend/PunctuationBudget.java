@@ -27,7 +27,7 @@ public final class PunctuationBudget {
   public record Limits(Duration maxRun, double share) {
 
     public static final Duration DEFAULT_MAX_RUN = Duration.ofSeconds(1);
-    public static final double DEFAULT_SHARE = 0.25;
+    public static final double DEFAULT_SHARE = 0.1;
 
     public Limits {
       if (maxRun.isNegative() || maxRun.isZero()) {
