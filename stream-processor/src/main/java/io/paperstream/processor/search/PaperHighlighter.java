@@ -18,7 +18,10 @@ import org.apache.lucene.search.uhighlight.WholeBreakIterator;
  * <p>Matches are found term by term from the re-analysed text, not by asking the query's weight
  * against a one-document index of it ("weight matches"): a profile of the search benchmark showed
  * that one-document index taking nearly all of a search's time, and words are what a reader needs
- * to see (a phrase shows as its words).
+ * to see (a phrase shows as its words). For the same reason phrases are not checked strictly: a
+ * phrase's words are highlighted wherever they are, without the one-document index that would find
+ * where the phrase itself matches (every search has one, the title-phrase bonus of
+ * {@link PaperQueries#parse}, whose words the query already matches one by one anyway).
  */
 public final class PaperHighlighter {
 
@@ -32,12 +35,14 @@ public final class PaperHighlighter {
       .withBreakIterator(WholeBreakIterator::new)
       .withWeightMatches(false)
       .withPassageRelevancyOverSpeed(false)
+      .withHighlightPhrasesStrictly(false)
       .withFormatter(new Formatter())
       .withMaxNoHighlightPassages(1)
       .build();
   private final UnifiedHighlighter passages = UnifiedHighlighter.builderWithoutSearcher(PaperDocuments.analyzer())
       .withWeightMatches(false)
       .withPassageRelevancyOverSpeed(false)
+      .withHighlightPhrasesStrictly(false)
       .withFormatter(new Formatter())
       .withMaxNoHighlightPassages(1)
       .build();
