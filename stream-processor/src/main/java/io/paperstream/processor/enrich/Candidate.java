@@ -1,5 +1,8 @@
 package io.paperstream.processor.enrich;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * A candidate keyphrase of one paper (a noun phrase, in canonical form) and what was counted for
  * it over the paper's title and abstract; the ranker's features are computed from this.
@@ -20,7 +23,22 @@ final class Candidate {
   /** Chains (words or hyphenated compounds) of the longest noun phrase it occurs in. */
   int longestRun;
   boolean capitalized;
+  /**
+   * Occurrences in the abstract with every word capitalized ("Group Relative Policy
+   * Optimization"): a name the authors give, where a sentence's first word alone would not be.
+   */
+  int titleCased;
+  /** Named right after a reporting verb ("we propose X"), or before the colon of a title. */
+  boolean introduced;
+  boolean beforeColon;
   boolean definedConcept;
+
+  /**
+   * Occurrences of the most frequent longer candidate that contains this one right around it
+   * ("large language model" around "language model"), once counting is done.
+   */
+  int containerOccurrences;
+  private List<Candidate> containers;
 
   Candidate(String phrase, String firstTag, String lastTag, int firstPosition) {
     this.phrase = phrase;
@@ -36,6 +54,27 @@ final class Candidate {
       spaces++;
     }
     return spaces;
+  }
+
+  /** Records a longer candidate seen around one occurrence of this one; null is ignored. */
+  void addContainer(Candidate container) {
+    if (container == null || container == this) {
+      return;
+    }
+    if (containers == null) {
+      containers = new ArrayList<>(2);
+    }
+    containers.add(container);
+  }
+
+  /** Once every occurrence is counted: {@link #containerOccurrences}. */
+  void settleContainers() {
+    if (containers != null) {
+      for (Candidate container : containers) {
+        containerOccurrences = Math.max(containerOccurrences, container.occurrences);
+      }
+      containers = null;
+    }
   }
 
   @Override

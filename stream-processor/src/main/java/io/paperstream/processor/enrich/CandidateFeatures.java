@@ -19,10 +19,11 @@ final class CandidateFeatures {
       "words-4", "words-5+", "whole-phrase", "phrase-start", "phrase-end", "first-adjective", "first-verb",
       "first-compound", "last-proper-noun", "last-compound", "capitalized", "defined-concept",
       "generic-head", "all-generic", "has-digit", "relative-occurrences", "head-log-occurrences",
-      "modifier-log-occurrences", "words-in-longest",
+      "modifier-log-occurrences", "words-in-longest", "last-verb", "title-cased",
+      "introduced", "before-title-colon", "container-share",
       "vocabulary-log-papers", "vocabulary-known", "vocabulary-common", "vocabulary-head-log-papers",
       "vocabulary-keyphraseness", "vocabulary-log-seen", "vocabulary-unseen", "vocabulary-tail-log-papers",
-      "vocabulary-tail-keyphraseness");
+      "vocabulary-tail-keyphraseness", "vocabulary-head-keyphraseness");
 
   /** Index of the first vocabulary feature: a model without vocabulary ignores those from here on. */
   static final int FIRST_VOCABULARY = NAMES.indexOf("vocabulary-log-papers");
@@ -72,6 +73,12 @@ final class CandidateFeatures {
     f[24] = Math.log(Math.max(1, occurrencesOf(text, space < 0 ? null : words[words.length - 1])));
     f[25] = Math.log(Math.max(1, occurrencesOf(text, lastSpace < 0 ? null : c.phrase.substring(0, lastSpace))));
     f[26] = Math.min(c.longestRun, 8);
+    f[27] = PosLexicon.VERB.equals(c.lastTag) ? 1 : 0;
+    f[28] = (double) c.titleCased / occurrences;
+    f[29] = c.introduced ? 1 : 0;
+    f[30] = c.beforeColon ? 1 : 0;
+    // how much of the phrase is one longer phrase: "language model" said only as "large language model"
+    f[31] = Math.min(1, c.containerOccurrences / occurrences);
     if (vocabulary != null) {
       int v = FIRST_VOCABULARY;
       KeyphraseVocabulary.Counts counts = vocabulary.counts(c.phrase);
@@ -79,7 +86,8 @@ final class CandidateFeatures {
       f[v] = Math.log1p(chosen);
       f[v + 1] = chosen > 0 ? 1 : 0;
       f[v + 2] = chosen >= 5 ? 1 : 0;
-      f[v + 3] = words.length > 1 ? Math.log1p(vocabulary.papersWith(words[words.length - 1])) : 0;
+      KeyphraseVocabulary.Counts headCounts = words.length > 1 ? vocabulary.counts(words[words.length - 1]) : null;
+      f[v + 3] = headCounts == null ? 0 : Math.log1p(headCounts.chosen());
       long seen = counts.seen();
       f[v + 4] = (chosen + 0.5) / (Math.max(seen, chosen) + 2.0);
       f[v + 5] = Math.log1p(seen);
@@ -88,6 +96,7 @@ final class CandidateFeatures {
         KeyphraseVocabulary.Counts tailCounts = vocabulary.counts(tail);
         f[v + 7] = Math.log1p(tailCounts.chosen());
         f[v + 8] = (tailCounts.chosen() + 0.5) / (Math.max(tailCounts.seen(), tailCounts.chosen()) + 2.0);
+        f[v + 9] = (headCounts.chosen() + 0.5) / (Math.max(headCounts.seen(), headCounts.chosen()) + 2.0);
       }
     }
     return f;

@@ -108,11 +108,15 @@ final class NounPhraseCandidates {
     int offset = 0;
     for (Segment segment : segments) {
       List<Chain> chains = chains(segment, defined);
+      int colon = colon(segment);
       int start = -1;
       for (int i = 0; i <= chains.size(); i++) {
         boolean ends = i == chains.size() || !chains.get(i).inPhrase() || chains.get(i).afterPunctuation();
         if (ends && start >= 0) {
-          spans(chains.subList(start, i), segment.title, offset, candidates);
+          Chain first = chains.get(start);
+          int end = i < chains.size() ? chains.get(i).start : segment.words.size();
+          spans(chains.subList(start, i), segment.title, introduced(segment, first.start),
+              segment.title && end <= colon, offset, candidates);
           start = -1;
         }
         if (i < chains.size() && chains.get(i).inPhrase() && start < 0) {
@@ -127,7 +131,11 @@ final class NounPhraseCandidates {
         candidate.definedConcept = true;
       }
     }
-    int maxOccurrences = candidates.values().stream().mapToInt(c -> c.occurrences).max().orElse(0);
+    int maxOccurrences = 0;
+    for (Candidate c : candidates.values()) {
+      maxOccurrences = Math.max(maxOccurrences, c.occurrences);
+      c.settleContainers();
+    }
     return new Text(List.copyOf(candidates.values()), candidates, offset, defined, maxOccurrences);
   }
 
@@ -162,13 +170,17 @@ final class NounPhraseCandidates {
   }
 
   /** Every sub-phrase of one noun phrase that ends in a noun, counted. */
-  private void spans(List<Chain> run, boolean title, int offset, Map<String, Candidate> candidates) {
+  private void spans(List<Chain> run, boolean title, boolean introduced, boolean beforeColon, int offset,
+      Map<String, Candidate> candidates) {
+    Candidate[][] at = new Candidate[run.size()][MAX_UNITS];
     for (int a = 0; a < run.size(); a++) {
       List<Unit> units = new ArrayList<>();
       boolean capitalized = false;
+      boolean initialCapitals = true;
       for (int b = a; b < run.size() && b < a + MAX_UNITS; b++) {
         units.addAll(run.get(b).units);
         capitalized |= run.get(b).capitalized;
+        initialCapitals &= run.get(b).initialCapitals;
         if (!run.get(b).canEnd(b > a)) {
           continue;
         }
@@ -187,6 +199,26 @@ final class NounPhraseCandidates {
         candidate.atEnd += b == run.size() - 1 ? 1 : 0;
         candidate.longestRun = Math.max(candidate.longestRun, run.size());
         candidate.capitalized |= capitalized;
+        // every word capitalized, and more than a sentence's first word
+        candidate.titleCased += !title && initialCapitals
+            && (units.size() > 1 || units.get(0).token().join() != Join.BREAK) ? 1 : 0;
+        candidate.introduced |= a == 0 && introduced;
+        candidate.beforeColon |= a == 0 && beforeColon;
+        at[a][b - a] = candidate;
+      }
+    }
+    // each span's nearest longer spans, one more chain to the left and the next that ends to the right
+    for (int a = 0; a < run.size(); a++) {
+      Candidate right = null;
+      for (int len = MAX_UNITS - 1; len >= 0; len--) {
+        Candidate c = at[a][len];
+        if (c == null) {
+          continue;
+        }
+        Candidate left = a > 0 && len + 1 < MAX_UNITS ? at[a - 1][len + 1] : null;
+        c.addContainer(left);
+        c.addContainer(right);
+        right = c;
       }
     }
   }
@@ -207,6 +239,29 @@ final class NounPhraseCandidates {
       }
       start = space + 1;
     }
+  }
+
+  /**
+   * Whether the word at {@code start} is what a reporting verb names, the usual way to introduce a
+   * paper's own method, dataset or finding ("we propose Radial Attention", "we introduce a
+   * benchmark"): the verb right before it or before an article.
+   */
+  private static boolean introduced(Segment segment, int start) {
+    int before = start - 1;
+    if (before >= 0 && Vocabulary.EDGE_STOP_WORDS.contains(segment.words.get(before).term())) {
+      before--;
+    }
+    return before >= 0 && Vocabulary.INTRODUCING_VERBS.contains(segment.words.get(before).term());
+  }
+
+  /** The first word after a colon in a title ("SparseLoRA: Accelerating ..."), else past the end. */
+  private static int colon(Segment segment) {
+    for (int i = 1; segment.title && i < segment.words.size(); i++) {
+      if (segment.words.get(i).gapBefore().indexOf(':') >= 0) {
+        return i;
+      }
+    }
+    return Integer.MAX_VALUE;
   }
 
   /** A capital after the first letter ("GraphRAG", "ViT"): a name, not a title-cased word. */
@@ -245,7 +300,12 @@ final class NounPhraseCandidates {
       for (int j = i; j < end && tag != null && !capitalized; j++) {
         capitalized = hasInnerCapital(words.get(j).surface());
       }
-      chains.add(new Chain(units, i, tag, capitalized));
+      boolean initialCapitals = tag != null;
+      for (int j = i; j < end && initialCapitals; j++) {
+        String surface = words.get(j).surface();
+        initialCapitals = !surface.isEmpty() && Character.isUpperCase(surface.charAt(0));
+      }
+      chains.add(new Chain(units, i, tag, capitalized, initialCapitals));
       i = end;
     }
     return chains;
@@ -336,9 +396,9 @@ final class NounPhraseCandidates {
 
   /**
    * One word, or words joined by hyphens, with its part of speech (null: breaks phrases) and
-   * whether a word of it has a capital after its first letter.
+   * whether a word of it has a capital after its first letter, whether every word begins with one.
    */
-  private record Chain(List<Unit> units, int start, String tag, boolean capitalized) {
+  private record Chain(List<Unit> units, int start, String tag, boolean capitalized, boolean initialCapitals) {
     static final String COMPOUND = "COMPOUND";
 
     boolean inPhrase() {

@@ -101,6 +101,12 @@ final class Vocabulary {
       "then", "thus", "hence", "has", "have", "had", "is", "are", "was", "were", "be", "been", "being",
       "not", "never", "i", "you", "this", "these", "those");
 
+  /** Verbs whose object is what a paper brings ("we propose X", "we introduce a benchmark"). */
+  static final Set<String> INTRODUCING_VERBS = Set.of(
+      "propose", "proposes", "introduce", "introduces", "present", "presents", "develop", "develops",
+      "design", "designs", "release", "releases", "build", "builds", "construct", "constructs", "called",
+      "named", "termed", "dubbed", "curate", "curates", "create", "creates");
+
   /** Words ending in -ly that are not adverbs; every other -ly word breaks a phrase. */
   static final Set<String> LY_NOUNS = Set.of(
       "anomaly", "family", "assembly", "supply", "monopoly", "butterfly", "reply", "italy", "rally",

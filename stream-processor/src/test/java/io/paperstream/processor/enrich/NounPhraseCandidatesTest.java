@@ -140,4 +140,36 @@ class NounPhraseCandidatesTest {
     assertThat(phrases).contains("tidal ledger 2.0", "brine3.5 7b table");
     assertThat(phrases).noneMatch(p -> p.startsWith("42") || p.contains("e.g"));
   }
+
+  @Test
+  void countsTitleCasedNamesIntroducedPhrasesAndTheTitlesNameBeforeItsColon() {
+    // given an invented paper that names its method before the title's colon, introduces it with
+    // a reporting verb and spells it in capitals once
+    NounPhraseCandidates.Text text = candidates.of("TideLedger: Brine Gauges for Harbours",
+        "We propose the Tide Ledger Protocol for harbours. The tide ledger protocol keeps brine gauges honest.");
+
+    // then
+    Candidate protocol = text.candidate("tide ledger protocol");
+    assertThat(protocol.occurrences).isEqualTo(2);
+    assertThat(protocol.titleCased).isEqualTo(1);
+    assertThat(protocol.introduced).isTrue();
+    assertThat(text.candidate("brine gauge").titleCased).isZero();
+    assertThat(text.candidate("brine gauge").introduced).isFalse();
+    assertThat(text.candidate("tideledger").beforeColon).isTrue();
+    assertThat(text.candidate("harbour").beforeColon).isFalse();
+  }
+
+  @Test
+  void countsTheMostFrequentLongerPhraseAroundACandidate() {
+    // given "ledger protocol" said twice, both times inside "tide ledger protocol", and "protocol"
+    // once more on its own
+    NounPhraseCandidates.Text text = candidates.of(null,
+        "A tide ledger protocol. Another tide ledger protocol. A protocol.");
+
+    // then the longer phrase around each is counted; the longest has none around it
+    assertThat(text.candidate("ledger protocol").containerOccurrences).isEqualTo(2);
+    assertThat(text.candidate("protocol").containerOccurrences).isEqualTo(2);
+    assertThat(text.candidate("protocol").occurrences).isEqualTo(3);
+    assertThat(text.candidate("tide ledger protocol").containerOccurrences).isZero();
+  }
 }
