@@ -34,7 +34,8 @@ final class VocabularyCounter implements Processor<String, String, String, Strin
   private final String dirtyStore;
   private final Duration emitInterval;
   private final PunctuationBudget budget;
-  private final Set<String> marked = new HashSet<>();
+  /** The store's marks, as far as this processor's life goes: a fresh copy at each init (a rolled-back mark is not in it). */
+  private Set<String> marked;
   /** Where an emission that ran out of time stopped: the next one starts there. */
   private String resumeAt = "";
   private ProcessorContext<String, String> context;
@@ -53,6 +54,7 @@ final class VocabularyCounter implements Processor<String, String, String, Strin
     this.context = context;
     this.counts = context.getStateStore(countsStore);
     this.dirty = context.getStateStore(dirtyStore);
+    this.marked = new HashSet<>();
     context.schedule(emitInterval, PunctuationType.WALL_CLOCK_TIME, now -> budget.punctuate(now, this::emitDirty));
   }
 

@@ -83,6 +83,23 @@ class VocabularyCounterTest {
     assertThat(marks()).isEmpty();
   }
 
+  @Test
+  void aCounterInitialisedAgainAfterARollbackMarksAPhraseWhoseMarkTheRollbackLost() {
+    // given a phrase marked, then the transaction rolled back (its mark and count gone from the stores)
+    counter.process(lesson("+s brine"));
+    dirty.delete("brine");
+    counts.delete("brine");
+
+    // when Kafka Streams initialises the same processor again (a revived task) and the change is replayed
+    counter.init(context);
+    counter.process(lesson("+s brine"));
+
+    // then the phrase is marked again and goes out at the next emission
+    assertThat(marks()).containsExactly("brine");
+    punctuate();
+    assertThat(emitted()).containsExactly(Map.entry("brine", "0 1"));
+  }
+
   private static Record<String, String> lesson(String lines) {
     return new Record<>(VocabularyLessons.KEY, lines, 0L);
   }
