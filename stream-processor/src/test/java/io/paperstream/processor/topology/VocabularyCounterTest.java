@@ -2,6 +2,7 @@ package io.paperstream.processor.topology;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.paperstream.processor.MockStores;
 import io.paperstream.processor.trend.PunctuationBudget;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -13,7 +14,6 @@ import org.apache.kafka.streams.processor.api.MockProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
-import org.apache.kafka.streams.state.Stores;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -32,8 +32,8 @@ class VocabularyCounterTest {
 
   @BeforeEach
   void init() {
-    counts = store("counts");
-    dirty = store("dirty");
+    counts = MockStores.inMemory(context, "counts", Serdes.String());
+    dirty = MockStores.inMemory(context, "dirty", Serdes.String());
     counter.init(context);
   }
 
@@ -123,13 +123,5 @@ class VocabularyCounterTest {
       all.forEachRemaining(kv -> marks.add(kv.key));
     }
     return marks;
-  }
-
-  private KeyValueStore<String, String> store(String name) {
-    KeyValueStore<String, String> store = Stores.keyValueStoreBuilder(
-        Stores.inMemoryKeyValueStore(name), Serdes.String(), Serdes.String()).withLoggingDisabled().build();
-    store.init(context.getStateStoreContext(), store);
-    context.addStateStore(store);
-    return store;
   }
 }

@@ -2,6 +2,7 @@ package io.paperstream.processor.trend;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.paperstream.processor.MockStores;
 import io.paperstream.schemas.AvroSerde;
 import io.paperstream.schemas.EmergenceKind;
 import io.paperstream.schemas.KeywordDateKey;
@@ -17,7 +18,6 @@ import org.apache.kafka.streams.processor.api.MockProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
-import org.apache.kafka.streams.state.Stores;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -218,10 +218,6 @@ class EmergingProcessorTest {
   }
 
   private <V> KeyValueStore<String, V> store(String name, Serde<V> values) {
-    KeyValueStore<String, V> store = Stores.keyValueStoreBuilder(
-        Stores.inMemoryKeyValueStore(name), Serdes.String(), values).withLoggingDisabled().build();
-    store.init(context.getStateStoreContext(), store);
-    context.addStateStore(store);
-    return store;
+    return MockStores.inMemory(context, name, values);
   }
 }

@@ -2,6 +2,7 @@ package io.paperstream.processor.trend;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.paperstream.processor.MockStores;
 import io.paperstream.schemas.KeywordDelta;
 import io.paperstream.schemas.KeywordDeltas;
 import java.time.LocalDate;
@@ -11,7 +12,6 @@ import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.api.MockProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
-import org.apache.kafka.streams.state.Stores;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -26,8 +26,8 @@ class KeywordCounterTest {
 
   @BeforeEach
   void init() {
-    byKeyword = store("by-keyword");
-    byDate = store("by-date");
+    byKeyword = MockStores.inMemory(context, "by-keyword", Serdes.Long());
+    byDate = MockStores.inMemory(context, "by-date", Serdes.Long());
     counter.init(context);
   }
 
@@ -57,14 +57,6 @@ class KeywordCounterTest {
     assertThat(byKeyword.get("tide|2026-03-20")).isNull();
     assertThat(byDate.get("2026-03-20|tide")).isNull();
     assertThat(forwarded()).containsExactly(KeyValue.pair("tide|2026-03-20", null));
-  }
-
-  private KeyValueStore<String, Long> store(String name) {
-    KeyValueStore<String, Long> store = Stores.keyValueStoreBuilder(
-        Stores.inMemoryKeyValueStore(name), Serdes.String(), Serdes.Long()).withLoggingDisabled().build();
-    store.init(context.getStateStoreContext(), store);
-    context.addStateStore(store);
-    return store;
   }
 
   private List<KeyValue<String, Long>> forwarded() {

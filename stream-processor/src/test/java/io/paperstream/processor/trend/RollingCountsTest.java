@@ -2,6 +2,7 @@ package io.paperstream.processor.trend;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.paperstream.processor.MockStores;
 import io.paperstream.schemas.KeywordDateKey;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -12,7 +13,6 @@ import java.util.Random;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.processor.api.MockProcessorContext;
 import org.apache.kafka.streams.state.KeyValueStore;
-import org.apache.kafka.streams.state.Stores;
 import org.junit.jupiter.api.Test;
 
 class RollingCountsTest {
@@ -21,7 +21,8 @@ class RollingCountsTest {
   private static final int DAYS = 300;
 
   private final Map<LocalDate, Map<String, Long>> counts = new HashMap<>();
-  private final KeyValueStore<String, Long> byDate = byDateStore();
+  private final KeyValueStore<String, Long> byDate =
+      MockStores.inMemory(new MockProcessorContext<String, Long>(), "by-date", Serdes.Long());
 
   @Test
   void theRunningSumsEqualARecountAtEveryDateForwardAcrossGapsAndBackAgain() {
@@ -68,13 +69,5 @@ class RollingCountsTest {
   private void put(String keyword, LocalDate date, long count) {
     counts.computeIfAbsent(date, d -> new HashMap<>()).put(keyword, count);
     byDate.put(KeywordDateKey.of(keyword, date).encodeByDate(), count);
-  }
-
-  private static KeyValueStore<String, Long> byDateStore() {
-    MockProcessorContext<String, Long> context = new MockProcessorContext<>();
-    KeyValueStore<String, Long> store = Stores.keyValueStoreBuilder(
-        Stores.inMemoryKeyValueStore("by-date"), Serdes.String(), Serdes.Long()).withLoggingDisabled().build();
-    store.init(context.getStateStoreContext(), store);
-    return store;
   }
 }
