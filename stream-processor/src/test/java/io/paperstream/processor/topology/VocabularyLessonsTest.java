@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.paperstream.processor.enrich.KeyphraseVocabulary;
 import io.paperstream.processor.enrich.KeywordExtractor;
+import io.paperstream.processor.search.SearchPapers;
 import io.paperstream.schemas.Paper;
-import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
@@ -76,17 +76,6 @@ class VocabularyLessonsTest {
   }
 
   private static Paper paper(String title, String abstractText) {
-    Instant seen = Instant.parse("2026-01-02T08:00:00Z");
-    return Paper.newBuilder()
-        .setPaperId(ID)
-        .setArxivId(ID)
-        .setTitle(title)
-        .setAbstract$(abstractText)
-        .setSourceKeywords(OWN_KEYWORDS)
-        .setFirstSeen(seen)
-        .setLastSeen(seen)
-        .setSightings(1)
-        .setSources(List.of("https://example.org/a"))
-        .build();
+    return Paper.newBuilder(SearchPapers.paper(ID, title, abstractText, null)).setSourceKeywords(OWN_KEYWORDS).build();
   }
 }
