@@ -2,6 +2,7 @@ package io.paperstream.processor.topology;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.paperstream.processor.MockStores;
 import io.paperstream.processor.enrich.KeyphraseVocabulary;
 import io.paperstream.processor.enrich.KeywordExtractor;
 import io.paperstream.processor.search.SearchPapers;
@@ -13,8 +14,6 @@ import java.util.stream.Collectors;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.processor.api.MockProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.state.KeyValueStore;
-import org.apache.kafka.streams.state.Stores;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -31,10 +30,7 @@ class VocabularyLessonsTest {
 
   @BeforeEach
   void init() {
-    KeyValueStore<String, String> taught = Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore("lessons"),
-        Serdes.String(), Serdes.String()).withLoggingDisabled().build();
-    taught.init(context.getStateStoreContext(), taught);
-    context.addStateStore(taught);
+    MockStores.inMemory(context, "lessons", Serdes.String());
     lessons.init(context);
   }
 
