@@ -43,8 +43,12 @@ public final class ProcessorSettings {
   public static final String ROCKSDB_MEMORY_KEY = "processor.rocksdb.memory-mb";
   /** How stale a search may be: a change to a paper is searchable within this many ms. */
   public static final String SEARCH_REFRESH_KEY = "processor.search-refresh-ms";
-  /** The longest run a punctuation may be given: half the exactly-once transaction's timeout. */
-  public static final int MAX_PUNCTUATION_MS = 5_000;
+  /**
+   * The longest run a punctuation may be given: the trend, emerging and vocabulary punctuations
+   * can fall to one stream thread and run one after the other in one exactly-once transaction,
+   * which Kafka Streams times out after 10 s (past it the thread is fenced).
+   */
+  public static final int MAX_PUNCTUATION_MS = 3_000;
   /** Two stream threads: the machine this runs on has at least two cores to give them. */
   public static final int DEFAULT_THREADS = 2;
   /** Kafka Streams' own default under exactly-once: each hop adds up to one interval of latency. */
@@ -92,10 +96,8 @@ public final class ProcessorSettings {
   private PunctuationBudget.Limits punctuationLimits(PunctuationBudget.Limits defaults) {
     int maxMs = settings.getInt(PUNCTUATION_MAX_MS_KEY, (int) defaults.maxRun().toMillis());
     if (maxMs > MAX_PUNCTUATION_MS) {
-      // the trend and emerging punctuations run one after the other in one transaction, which
-      // Kafka Streams times out after 10 s under exactly-once: past it the thread is fenced
       throw new IllegalArgumentException(PUNCTUATION_MAX_MS_KEY + " must be at most " + MAX_PUNCTUATION_MS
-          + " (two punctuations share one 10 s transaction), not " + maxMs);
+          + " (three punctuations can share one 10 s transaction), not " + maxMs);
     }
     return new PunctuationBudget.Limits(Duration.ofMillis(maxMs), number(PUNCTUATION_SHARE_KEY, defaults.share()));
   }

@@ -23,11 +23,11 @@ class PunctuationSettingsTest {
   }
 
   @Test
-  void aRunLongerThanHalfTheTransactionTimeoutOrAShareOutsideItsRangeIsRefused() {
+  void aRunLongerThanAThirdOfTheTransactionTimeoutOrAShareOutsideItsRangeIsRefused() {
     assertThatThrownBy(() -> new ProcessorSettings(Settings.defaults()
-        .with(ProcessorSettings.PUNCTUATION_MAX_MS_KEY, "9000")).topologyOptions())
-        .hasMessage("processor.punctuation-max-ms must be at most 5000 (two punctuations share one 10 s transaction),"
-            + " not 9000");
+        .with(ProcessorSettings.PUNCTUATION_MAX_MS_KEY, "4000")).topologyOptions())
+        .hasMessage("processor.punctuation-max-ms must be at most 3000 (three punctuations can share one 10 s transaction),"
+            + " not 4000");
     assertThatThrownBy(() -> new ProcessorSettings(Settings.defaults()
         .with(ProcessorSettings.PUNCTUATION_SHARE_KEY, "2")).topologyOptions())
         .hasMessageContaining("share of the thread must be in (0, 1]");
