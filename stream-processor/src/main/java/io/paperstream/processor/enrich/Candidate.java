@@ -39,6 +39,9 @@ final class Candidate {
    */
   int containerOccurrences;
   private List<Candidate> containers;
+  /** Its counts in {@link #countsFrom}, once asked ({@link CandidateFeatures}). */
+  KeyphraseVocabulary.Counts counts;
+  KeyphraseVocabulary countsFrom;
 
   Candidate(String phrase, String firstTag, String lastTag, int firstPosition) {
     this.phrase = phrase;

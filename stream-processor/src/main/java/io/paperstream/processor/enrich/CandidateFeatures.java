@@ -23,7 +23,7 @@ final class CandidateFeatures {
       "introduced", "before-title-colon", "container-share",
       "vocabulary-log-papers", "vocabulary-known", "vocabulary-common", "vocabulary-head-log-papers",
       "vocabulary-keyphraseness", "vocabulary-log-seen", "vocabulary-unseen", "vocabulary-tail-log-papers",
-      "vocabulary-tail-keyphraseness", "vocabulary-head-keyphraseness");
+      "vocabulary-tail-keyphraseness", "vocabulary-head-keyphraseness", "vocabulary-stem-keyphraseness");
 
   /** Index of the first vocabulary feature: a model without vocabulary ignores those from here on. */
   static final int FIRST_VOCABULARY = NAMES.indexOf("vocabulary-log-papers");
@@ -81,25 +81,47 @@ final class CandidateFeatures {
     f[31] = Math.min(1, c.containerOccurrences / occurrences);
     if (vocabulary != null) {
       int v = FIRST_VOCABULARY;
-      KeyphraseVocabulary.Counts counts = vocabulary.counts(c.phrase);
+      KeyphraseVocabulary.Counts counts = counts(text, c.phrase, vocabulary);
       long chosen = counts.chosen();
       f[v] = Math.log1p(chosen);
       f[v + 1] = chosen > 0 ? 1 : 0;
       f[v + 2] = chosen >= 5 ? 1 : 0;
-      KeyphraseVocabulary.Counts headCounts = words.length > 1 ? vocabulary.counts(words[words.length - 1]) : null;
+      KeyphraseVocabulary.Counts headCounts = words.length > 1 ? counts(text, words[words.length - 1], vocabulary) : null;
       f[v + 3] = headCounts == null ? 0 : Math.log1p(headCounts.chosen());
       long seen = counts.seen();
       f[v + 4] = (chosen + 0.5) / (Math.max(seen, chosen) + 2.0);
       f[v + 5] = Math.log1p(seen);
       f[v + 6] = seen == 0 ? 1 : 0;
       if (tail != null) {
-        KeyphraseVocabulary.Counts tailCounts = vocabulary.counts(tail);
+        KeyphraseVocabulary.Counts tailCounts = counts(text, tail, vocabulary);
         f[v + 7] = Math.log1p(tailCounts.chosen());
         f[v + 8] = (tailCounts.chosen() + 0.5) / (Math.max(tailCounts.seen(), tailCounts.chosen()) + 2.0);
         f[v + 9] = (headCounts.chosen() + 0.5) / (Math.max(headCounts.seen(), headCounts.chosen()) + 2.0);
+        // the phrase without its last word chosen often ("sparse attention" for "sparse attention mechanism")
+        KeyphraseVocabulary.Counts stemCounts = counts(text, c.phrase.substring(0, lastSpace), vocabulary);
+        f[v + 10] = (stemCounts.chosen() + 0.5) / (Math.max(stemCounts.seen(), stemCounts.chosen()) + 2.0);
       }
     }
     return f;
+  }
+
+  /**
+   * A phrase's vocabulary counts, asked of the vocabulary once per text: the head, the tail and
+   * the stem of a candidate are mostly candidates of the same text too, and a vocabulary in a
+   * state store answers each question with a look-up.
+   */
+  private static KeyphraseVocabulary.Counts counts(NounPhraseCandidates.Text text, String phrase,
+      KeyphraseVocabulary vocabulary) {
+    Candidate known = text.candidate(phrase);
+    if (known != null && known.countsFrom == vocabulary) {
+      return known.counts;
+    }
+    KeyphraseVocabulary.Counts counts = vocabulary.counts(phrase);
+    if (known != null) {
+      known.counts = counts;
+      known.countsFrom = vocabulary;
+    }
+    return counts;
   }
 
   private static int occurrencesOf(NounPhraseCandidates.Text text, String phrase) {

@@ -61,4 +61,42 @@ class KeyphraseRankerTest {
     // then
     assertThat(with.get(0)).isEqualTo("kelp bed");
   }
+
+  @Test
+  void asksTheVocabularyOncePerPhraseOfAPaper() {
+    // given a vocabulary that counts what it is asked, as a state store would be, and a text whose
+    // candidates share heads, tails and stems ("tide ledger protocol", "ledger protocol", "protocol")
+    Map<String, Integer> asked = new java.util.HashMap<>();
+    KeyphraseVocabulary known = KeyphraseVocabulary.of(Map.of("ledger protocol", 4L, "tide ledger", 2L),
+        Map.of("ledger protocol", 6L), 100);
+    KeyphraseVocabulary counting = new KeyphraseVocabulary() {
+      @Override
+      public long papers() {
+        return known.papers();
+      }
+
+      @Override
+      public long papersWith(String phrase) {
+        return known.papersWith(phrase);
+      }
+
+      @Override
+      public Counts counts(String phrase) {
+        asked.merge(phrase, 1, Integer::sum);
+        return known.counts(phrase);
+      }
+    };
+    KeyphraseRanker ranker = new KeyphraseRanker(modelOn("vocabulary-keyphraseness", 0.3, -3, 3, 0.5));
+    NounPhraseCandidates.Text text = candidates.of("Tide Ledger Protocols",
+        "A tide ledger protocol keeps the ledger protocol of each harbour protocol.");
+
+    // when
+    List<KeyphraseRanker.Scored> scored = ranker.scored(text, counting);
+
+    // then every candidate was scored from its counts, and no phrase was asked twice
+    assertThat(scored.subList(0, 2)).extracting(s -> s.candidate().phrase)
+        .containsExactlyInAnyOrder("ledger protocol", "tide ledger");
+    assertThat(asked).containsKeys("tide ledger protocol", "ledger protocol", "protocol", "tide ledger");
+    assertThat(asked.values()).allMatch(times -> times == 1);
+  }
 }
