@@ -9,8 +9,6 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.processor.api.MockProcessorContext;
 import org.junit.jupiter.api.Test;
 
@@ -77,13 +75,10 @@ class SearchIndexFreshnessTest {
   @Test
   void aBoundThatIsNotANumberOfMillisecondsIsRefusedByName() {
     // given a configuration with a refresh bound that is not a whole number of ms
-    Properties config = new Properties();
-    config.put(StreamsConfig.APPLICATION_ID_CONFIG, "search-test");
-    config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-    config.put(SearchIndexStore.REFRESH_MS_CONFIG, "1s");
+    MockProcessorContext<Void, Void> context = SearchPapers.contextWithRefreshSetting("1s");
 
     // when a store starts with it, then it stops naming the key and the value
-    assertThatThrownBy(() -> SearchPapers.startedStore(new MockProcessorContext<>(config)))
+    assertThatThrownBy(() -> SearchPapers.startedStore(context))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining(SearchIndexStore.REFRESH_MS_CONFIG).hasMessageContaining("'1s'");
   }

@@ -39,10 +39,15 @@ public final class SearchPapers {
 
   /** A mock context whose search index stores reopen their reader at most every {@code refreshMs}. */
   public static MockProcessorContext<Void, Void> contextRefreshingAfter(long refreshMs) {
+    return contextWithRefreshSetting(Long.toString(refreshMs));
+  }
+
+  /** A mock context with {@link SearchIndexStore#REFRESH_MS_CONFIG} set to {@code value} as it is. */
+  public static MockProcessorContext<Void, Void> contextWithRefreshSetting(String value) {
     Properties config = new Properties();
     config.put(StreamsConfig.APPLICATION_ID_CONFIG, "search-test");
     config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-    config.put(SearchIndexStore.REFRESH_MS_CONFIG, Long.toString(refreshMs));
+    config.put(SearchIndexStore.REFRESH_MS_CONFIG, value);
     return new MockProcessorContext<>(config);
   }
 
