@@ -10,6 +10,7 @@ import org.apache.lucene.index.MultiReader;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.QueryRescorer;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
@@ -46,7 +47,7 @@ final class LocalSearchIndexes {
       try (MultiReader all = new MultiReader(readers, false)) {
         IndexSearcher searcher = new IndexSearcher(all);
         TopDocs top = order == SearchIndex.Order.NEWEST ? searcher.search(query, count, NEWEST, true)
-            : searcher.search(query, count); // by score, then document order
+            : byRelevance(searcher, query, count);
         StoredFields stored = searcher.storedFields();
         for (ScoreDoc doc : top.scoreDocs) {
           hits.add(new SearchIndex.Hit(stored.document(doc.doc, ID_ONLY).get(PaperDocuments.ID), doc.score));
@@ -67,5 +68,14 @@ final class LocalSearchIndexes {
         }
       }
     }
+  }
+
+  /** By score, then document order; a title-phrase bonus re-scores the words' best hits only (see {@link TitlePhraseBonus}). */
+  private static TopDocs byRelevance(IndexSearcher searcher, Query query, int count) throws IOException {
+    if (query instanceof TitlePhraseBonus bonus) {
+      TopDocs words = searcher.search(bonus.words(), Math.max(count, TitlePhraseBonus.WINDOW));
+      return QueryRescorer.rescore(searcher, words, bonus.phrase(), bonus.weight(), count);
+    }
+    return searcher.search(query, count);
   }
 }

@@ -9,7 +9,6 @@ import org.apache.lucene.queryparser.classic.MultiFieldQueryParser;
 import org.apache.lucene.queryparser.classic.ParseException;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.Query;
@@ -78,10 +77,7 @@ public final class PaperQueries {
     if (phrase == null) {
       return query;
     }
-    return new BooleanQuery.Builder()
-        .add(query, BooleanClause.Occur.MUST)
-        .add(new BoostQuery(phrase, TITLE_PHRASE_BOOST), BooleanClause.Occur.SHOULD)
-        .build();
+    return new TitlePhraseBonus(query, phrase, TITLE_PHRASE_BOOST);
   }
 
   /** The query limited to papers published from {@code from} to {@code to} (either may be null). */
@@ -91,9 +87,13 @@ public final class PaperQueries {
     }
     int lower = from == null ? Integer.MIN_VALUE : (int) from.toEpochDay();
     int upper = to == null ? Integer.MAX_VALUE : (int) to.toEpochDay();
+    Query dates = IntPoint.newRangeQuery(PaperDocuments.PUBLISHED, lower, upper);
+    if (query instanceof TitlePhraseBonus bonus) {
+      return bonus.filtered(dates);
+    }
     return new BooleanQuery.Builder()
         .add(query, BooleanClause.Occur.MUST)
-        .add(IntPoint.newRangeQuery(PaperDocuments.PUBLISHED, lower, upper), BooleanClause.Occur.FILTER)
+        .add(dates, BooleanClause.Occur.FILTER)
         .build();
   }
 

@@ -44,6 +44,26 @@ class PaperSearchTest {
   }
 
   @Test
+  void theTitleBonusAsASecondPassRanksAndScoresAsTheOneQueryDoes() {
+    // given a pasted title: its words with the title-phrase bonus
+    Query pasted = PaperQueries.parse("Tidal Lattice Models for Kelp Forests");
+    assertThat(pasted).isInstanceOf(TitlePhraseBonus.class);
+    Query asOneQuery = ((TitlePhraseBonus) pasted).asOneQuery();
+
+    // when it is searched in two passes (the words, then the phrase over their best hits) and as one query
+    List<SearchIndex.Hit> twoPasses = index.search(pasted, 10);
+    List<SearchIndex.Hit> oneQuery = index.search(asOneQuery, 10);
+
+    // then the same papers come in the same order with the same scores
+    assertThat(ids(twoPasses)).containsExactlyElementsOf(ids(oneQuery)).hasSize(3);
+    for (int i = 0; i < oneQuery.size(); i++) {
+      assertThat(twoPasses.get(i).score()).isCloseTo(oneQuery.get(i).score(), org.assertj.core.api.Assertions.within(1e-4f));
+    }
+    // and a date filter keeps the bonus and narrows the hits
+    assertThat(ids(index.search(PaperQueries.within(pasted, DAY.minusDays(5), null), 10))).containsExactly("1", "2");
+  }
+
+  @Test
   void authorsAndDatesNarrowTheHits() {
     assertThat(ids(index.search(PaperQueries.parse("author:okafor"), 10))).containsExactlyInAnyOrder("1", "3");
     Query kelp = PaperQueries.parse("kelp");
