@@ -3,6 +3,7 @@ package io.paperstream.processor.enrich;
 import io.paperstream.processor.enrich.KeywordCanonicalizer.Unit;
 import io.paperstream.processor.enrich.Tokens.Join;
 import io.paperstream.processor.enrich.Tokens.Token;
+import io.paperstream.processor.normalize.UrlScan;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -145,29 +146,9 @@ final class NounPhraseCandidates {
       return LINK.matcher(text).replaceAll(" ; ");
     }
     // without an '@' only LINK's first branch can match, and without "://" or "www." not even that
-    return mayHoldUrl(text) ? URL.matcher(text).replaceAll(" ; ") : text;
+    return UrlScan.mayHoldUrl(text) ? URL.matcher(text).replaceAll(" ; ") : text;
   }
 
-  /**
-   * Whether {@link #URL} can match anywhere in {@code text}: every link it matches holds "://"
-   * or "www." (any case). Most abstracts hold neither, and the pattern costs a few steps per
-   * character.
-   */
-  static boolean mayHoldUrl(String text) {
-    if (text.indexOf("://") >= 0) {
-      return true;
-    }
-    for (int dot = text.indexOf('.', 3); dot >= 0; dot = text.indexOf('.', dot + 1)) {
-      if (isW(text.charAt(dot - 1)) && isW(text.charAt(dot - 2)) && isW(text.charAt(dot - 3))) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private static boolean isW(char c) {
-    return c == 'w' || c == 'W';
-  }
 
   /** Every sub-phrase of one noun phrase that ends in a noun, counted. */
   private void spans(List<Chain> run, boolean title, boolean introduced, boolean beforeColon, int offset,

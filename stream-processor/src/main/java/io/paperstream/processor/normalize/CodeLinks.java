@@ -63,7 +63,7 @@ public final class CodeLinks {
   public List<String> gitHubRepositoriesIn(String text) {
     List<String> found = new ArrayList<>();
     // the pattern's look-behind runs at every position; most texts name no repository at all
-    if (text == null || !TextNormalizer.containsIgnoreCase(text, "github.com/")) {
+    if (text == null || !UrlScan.containsIgnoreCase(text, "github.com/")) {
       return found;
     }
     Matcher m = IN_TEXT.matcher(text);

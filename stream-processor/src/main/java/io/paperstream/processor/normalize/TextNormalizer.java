@@ -183,19 +183,6 @@ public final class TextNormalizer {
     return has(text, '\u00AD') || has(text, '\u200B') || has(text, '\u2060') || has(text, '\uFEFF');
   }
 
-  /** Whether {@code text} contains the ASCII {@code needle} in any case, without a copy of the text. */
-  static boolean containsIgnoreCase(String text, String needle) {
-    char lower = Character.toLowerCase(needle.charAt(0));
-    char upper = Character.toUpperCase(needle.charAt(0));
-    for (int i = 0; i + needle.length() <= text.length(); i++) {
-      char c = text.charAt(i);
-      if ((c == lower || c == upper) && text.regionMatches(true, i, needle, 0, needle.length())) {
-        return true;
-      }
-    }
-    return false;
-  }
-
   /** {@code --} and {@code ---} as dashes, except in arrows and command-line flags. */
   private static String dashes(String text) {
     Matcher m = DASHES.matcher(text);

@@ -47,7 +47,7 @@ final class UrlText {
     }
     String hrefsDone = text.contains("\\href") ? TextNormalizer.replace(HREF, text, m -> sameLink(m.group(1), m.group(2))
         ? m.group(1) : m.group(2).strip() + " (" + m.group(1).strip() + ")") : text;
-    if (!mayHoldUrl(hrefsDone)) {
+    if (!UrlScan.mayHoldUrl(hrefsDone)) {
       return hrefsDone;
     }
     StringBuilder out = new StringBuilder(hrefsDone.length());
@@ -80,7 +80,7 @@ final class UrlText {
     // a placeholder character in the input would be taken for one of ours
     String clean = text.indexOf(OPEN) < 0 && text.indexOf(CLOSE) < 0 ? text
         : PLACEHOLDER_CHARS.matcher(text).replaceAll("");
-    if (!mayHoldUrl(clean)) {
+    if (!UrlScan.mayHoldUrl(clean)) {
       return clean;
     }
     StringBuilder out = new StringBuilder(clean.length());
@@ -101,20 +101,6 @@ final class UrlText {
       copied = start.start() + url.length();
     }
     return copied == 0 ? clean : out.append(clean, copied, clean.length()).toString();
-  }
-
-  /**
-   * Whether {@code text} holds {@code http} or {@code www.} in any case: where {@link #START} can
-   * match at all. A plain scan is far cheaper than the pattern's look-behind at every position,
-   * and most abstracts hold no URL.
-   */
-  static boolean mayHoldUrl(String text) {
-    for (int i = text.indexOf(':'); i >= 0; i = text.indexOf(':', i + 1)) {
-      if (i >= 4 && (text.regionMatches(true, i - 4, "http", 0, 4) || text.regionMatches(true, i - 5, "https", 0, 5))) {
-        return true;
-      }
-    }
-    return TextNormalizer.containsIgnoreCase(text, "www.");
   }
 
   /** {@code text} with the placeholders of {@link #protect} replaced by their URLs. */

@@ -85,15 +85,14 @@ public final class PaperQueries {
     if (from == null && to == null) {
       return query;
     }
+    if (query instanceof TitlePhraseBonus bonus) {
+      return bonus.withWords(within(bonus.words(), from, to));
+    }
     int lower = from == null ? Integer.MIN_VALUE : (int) from.toEpochDay();
     int upper = to == null ? Integer.MAX_VALUE : (int) to.toEpochDay();
-    Query dates = IntPoint.newRangeQuery(PaperDocuments.PUBLISHED, lower, upper);
-    if (query instanceof TitlePhraseBonus bonus) {
-      return bonus.filtered(dates);
-    }
     return new BooleanQuery.Builder()
         .add(query, BooleanClause.Occur.MUST)
-        .add(dates, BooleanClause.Occur.FILTER)
+        .add(IntPoint.newRangeQuery(PaperDocuments.PUBLISHED, lower, upper), BooleanClause.Occur.FILTER)
         .build();
   }
 

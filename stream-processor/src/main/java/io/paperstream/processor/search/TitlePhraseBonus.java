@@ -46,12 +46,9 @@ public final class TitlePhraseBonus extends Query {
     return weight;
   }
 
-  /** The same bonus over the papers {@code filter} also matches (it does not score). */
-  TitlePhraseBonus filtered(Query filter) {
-    return new TitlePhraseBonus(new BooleanQuery.Builder()
-        .add(words, BooleanClause.Occur.MUST)
-        .add(filter, BooleanClause.Occur.FILTER)
-        .build(), phrase, weight);
+  /** The same bonus over other words (the same words narrowed by a filter, say). */
+  TitlePhraseBonus withWords(Query otherWords) {
+    return new TitlePhraseBonus(otherWords, phrase, weight);
   }
 
   /** Words required, the phrase optional and weighted: the bonus in one query. */

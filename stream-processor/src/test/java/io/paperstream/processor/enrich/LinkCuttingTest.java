@@ -2,6 +2,7 @@ package io.paperstream.processor.enrich;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.paperstream.processor.normalize.UrlScan;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -37,8 +38,8 @@ class LinkCuttingTest {
   @Test
   void onlyTextsThatHoldAUrlMarkerAreMatched() {
     // given / when / then
-    assertThat(NounPhraseCandidates.mayHoldUrl("Tide gauges drift; w.w.w and ww.x")).isFalse();
-    assertThat(NounPhraseCandidates.mayHoldUrl("see WWW.example.org")).isTrue();
-    assertThat(NounPhraseCandidates.mayHoldUrl("see ftp://example.org")).isTrue();
+    assertThat(UrlScan.mayHoldUrl("Tide gauges drift; w.w.w and ww.x")).isFalse();
+    assertThat(UrlScan.mayHoldUrl("see WWW.example.org")).isTrue();
+    assertThat(UrlScan.mayHoldUrl("see ftp://example.org")).isTrue();
   }
 }
