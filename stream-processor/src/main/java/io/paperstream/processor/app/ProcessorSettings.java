@@ -43,6 +43,8 @@ public final class ProcessorSettings {
   public static final String ROCKSDB_MEMORY_KEY = "processor.rocksdb.memory-mb";
   /** How stale a search may be: a change to a paper is searchable within this many ms. */
   public static final String SEARCH_REFRESH_KEY = "processor.search-refresh-ms";
+  /** Heap for one partition's search index documents not yet written to its files, in MiB. */
+  public static final String SEARCH_BUFFER_KEY = "processor.search-buffer-mb";
   /**
    * The longest run a punctuation may be given: the trend, emerging and vocabulary punctuations
    * can fall to one stream thread and run one after the other in one exactly-once transaction,
@@ -138,6 +140,8 @@ public final class ProcessorSettings {
         Long.toString((long) settings.getInt(ROCKSDB_MEMORY_KEY, DEFAULT_ROCKSDB_MEMORY_MB) << 20));
     config.put(SearchIndexStore.REFRESH_MS_CONFIG,
         Integer.toString(settings.getInt(SEARCH_REFRESH_KEY, (int) SearchIndexStore.DEFAULT_REFRESH_MS)));
+    config.put(SearchIndexStore.BUFFER_MB_CONFIG,
+        Integer.toString(settings.getInt(SEARCH_BUFFER_KEY, SearchIndexStore.DEFAULT_BUFFER_MB)));
     config.put(StreamsConfig.STATE_DIR_CONFIG, stateDir().toString());
     config.put(StreamsConfig.REPLICATION_FACTOR_CONFIG,
         settings.getInt(PipelineTopics.REPLICATION_KEY, PipelineTopics.DEFAULT_REPLICATION));

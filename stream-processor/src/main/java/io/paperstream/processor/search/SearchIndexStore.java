@@ -3,6 +3,7 @@ package io.paperstream.processor.search;
 import io.paperstream.schemas.Paper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -20,15 +21,17 @@ import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.SearcherManager;
-import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.util.IOUtils;
 
 /**
  * A Lucene index of the papers of one partition, as a Kafka Streams state store: it lives in the
  * task that owns the partition's papers store, moves with it and is closed with it, and is found
  * by interactive queries ({@link #queryType()}) like any other store.
  *
- * <p>It holds nothing that the papers store does not: it is kept in memory, without a changelog,
- * and rebuilt from the papers store whenever its task starts (after the papers store is restored;
+ * <p>It holds nothing that the papers store does not: it is kept without a changelog, in files
+ * that live only as long as the store ({@link SearchIndexFiles}: memory-mapped, in a folder of
+ * the task's state directory, emptied at start and deleted at close), and rebuilt from the papers store whenever its task starts (after the papers store is restored;
  * in the background, {@link SearchIndexRebuild}, while searches of it answer "not queryable right
  * now"), then kept in step by the indexer, record by record. So it can never disagree with the
  * papers store across restarts, rebalances or aborted transactions (a task whose state is rolled
@@ -41,6 +44,10 @@ import org.apache.lucene.store.ByteBuffersDirectory;
  * check when nothing changed. Reopening it at every Streams commit instead (every 100 ms, on the
  * stream thread) cost 4–6% of the stream thread's time in profiles of the processor benchmark,
  * mostly writing a tiny segment's norms, whether anyone searched or not.
+ *
+ * <p>Documents not yet flushed wait in the heap, at most {@link #BUFFER_MB_CONFIG} (default
+ * {@value #DEFAULT_BUFFER_MB} MiB) per partition: Lucene's default of 16 MiB is per index, so the
+ * heap it took grew with the number of partitions an instance holds.
  */
 public final class SearchIndexStore implements StateStore, SearchIndex {
 
@@ -49,12 +56,16 @@ public final class SearchIndexStore implements StateStore, SearchIndex {
   /** Streams configuration key: how stale a search may be, in ms (0: every change at once). */
   public static final String REFRESH_MS_CONFIG = "paperstream.search.refresh.ms";
   public static final long DEFAULT_REFRESH_MS = 1000;
+  /** Streams configuration key: the heap of one partition's not yet flushed documents, in MiB. */
+  public static final String BUFFER_MB_CONFIG = "paperstream.search.buffer.mb";
+  public static final int DEFAULT_BUFFER_MB = 4;
 
   private final String name;
   private volatile boolean open;
   private volatile String task = "";
   private volatile SearchIndexRebuild rebuild; // null: complete
-  private ByteBuffersDirectory directory;
+  private Path folder;
+  private Directory directory;
   private IndexWriter writer;
   private SearcherManager searchers;
   private volatile long refreshNanos = DEFAULT_REFRESH_MS * 1_000_000;
@@ -81,17 +92,23 @@ public final class SearchIndexStore implements StateStore, SearchIndex {
 
   @Override
   public void init(StateStoreContext context, StateStore root) {
-    refreshNanos = refreshMs(context.appConfigs().get(REFRESH_MS_CONFIG)) * 1_000_000;
+    refreshNanos = setting(context.appConfigs(), REFRESH_MS_CONFIG, DEFAULT_REFRESH_MS, 0, "ms") * 1_000_000;
+    long bufferMb = setting(context.appConfigs(), BUFFER_MB_CONFIG, DEFAULT_BUFFER_MB, 1, "MiB");
+    if (context.stateDir() == null) {
+      throw new IllegalStateException("the search index " + name + " needs its task's state directory");
+    }
+    folder = context.stateDir().toPath().resolve(name);
+    directory = SearchIndexFiles.openEmpty(folder);
     try {
-      directory = new ByteBuffersDirectory();
       // nothing outlives the store, so closing discards the buffered documents rather than
       // flushing them into segments (5% of the stream thread at task close, in a profile)
       writer = new IndexWriter(directory, new IndexWriterConfig(PaperDocuments.analyzer())
           .setOpenMode(IndexWriterConfig.OpenMode.CREATE)
+          .setRAMBufferSizeMB(bufferMb)
           .setCommitOnClose(false));
       searchers = new SearcherManager(writer, null);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot create the in-memory search index " + name, e);
+      throw new UncheckedIOException("cannot create the search index " + name + " in " + folder, e);
     }
     task = context.taskId().toString();
     lastRefreshStarted = System.nanoTime();
@@ -161,19 +178,21 @@ public final class SearchIndexStore implements StateStore, SearchIndex {
     }
   }
 
-  private static long refreshMs(Object configured) {
+  /** A setting of the store: a whole number of {@code unit} >= {@code min}; absent: {@code defaultValue}. */
+  private static long setting(Map<String, Object> configs, String key, long defaultValue, long min, String unit) {
+    Object configured = configs.get(key);
     if (configured == null) {
-      return DEFAULT_REFRESH_MS;
+      return defaultValue;
     }
     try {
-      long ms = Long.parseLong(configured.toString().strip());
-      if (ms >= 0) {
-        return ms;
+      long value = Long.parseLong(configured.toString().strip());
+      if (value >= min) {
+        return value;
       }
     } catch (NumberFormatException e) {
       // the message below says what is expected
     }
-    throw new IllegalArgumentException(REFRESH_MS_CONFIG + " must be a whole number of ms >= 0, not '" + configured + "'");
+    throw new IllegalArgumentException(key + " must be a whole number of " + unit + " >= " + min + ", not '" + configured + "'");
   }
 
   /** Adds the paper's document, or replaces the one it had. */
@@ -218,17 +237,18 @@ public final class SearchIndexStore implements StateStore, SearchIndex {
     return LocalSearchIndexes.search(List.of(this), query, count, order);
   }
 
-  /** The bytes of the index's files, all of them in the heap. */
-  long ramBytesUsed() {
+  /** The bytes of the index's files (on disk, mapped into memory, not in the heap). */
+  long fileBytes() {
     try {
-      long bytes = 0;
-      for (String file : directory.listAll()) {
-        bytes += directory.fileLength(file);
-      }
-      return bytes;
+      return SearchIndexFiles.size(folder);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot size the in-memory index " + name, e);
+      throw new UncheckedIOException("cannot size the search index " + name + " in " + folder, e);
     }
+  }
+
+  /** The folder of the index's files while the store is open. */
+  Path folder() {
+    return folder;
   }
 
   /** A searcher over the latest visible state; give it back with {@link #release}. */
@@ -253,21 +273,20 @@ public final class SearchIndexStore implements StateStore, SearchIndex {
     // as flush
   }
 
+  // synchronized with the rebuild's indexing, so that no document is being written when the files go
   @Override
-  public void close() {
+  public synchronized void close() {
     open = false;
     try {
-      if (searchers != null) {
-        searchers.close();
-      }
-      if (writer != null) {
-        writer.close();
-      }
-      if (directory != null) {
-        directory.close();
+      try {
+        IOUtils.close(searchers, writer, directory); // each, even when one before it fails
+      } finally {
+        if (folder != null) {
+          SearchIndexFiles.delete(folder);
+        }
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot close the search index " + name, e);
+      throw new UncheckedIOException("cannot close the search index " + name + " in " + folder, e);
     }
   }
 

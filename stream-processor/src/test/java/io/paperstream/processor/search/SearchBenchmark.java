@@ -10,16 +10,16 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.Properties;
 import java.util.Random;
 import java.util.function.Function;
-import org.apache.kafka.streams.processor.api.MockProcessorContext;
 import org.apache.lucene.search.Query;
 
 /**
  * Search over N invented papers, as one instance holding every partition of the papers store
  * searches: P {@link SearchIndexStore} partitions searched as one index, the best 20 hits, the
  * title and abstract highlights of each. Measures the rebuild (what a task start costs), the
- * index's heap, and the latency of single queries of five kinds, one client after another;
+ * index's files, and the latency of single queries of five kinds, one client after another;
  * beside it, in the same run, the baseline a search without the index would cost (every paper's
  * text scanned for the query's words). HTTP, JSON and the papers-store reads are not included:
  * they are the same as a paper list's (see "Query API under load").
@@ -73,7 +73,7 @@ public final class SearchBenchmark {
     }
     List<SearchIndexStore> partitions = new ArrayList<>();
     for (int p = 0; p < PARTITIONS; p++) {
-      partitions.add(SearchPapers.startedStore(new MockProcessorContext<>()));
+      partitions.add(SearchPapers.startedStore(SearchPapers.context(new Properties())));
     }
     long started = System.nanoTime();
     for (int i = 0; i < count; i++) {
@@ -81,8 +81,8 @@ public final class SearchBenchmark {
     }
     partitions.forEach(SearchIndexStore::refresh);
     double buildSeconds = (System.nanoTime() - started) / 1e9;
-    long indexBytes = partitions.stream().mapToLong(SearchIndexStore::ramBytesUsed).sum();
-    System.out.printf(Locale.ROOT, "%,d papers indexed (%d partitions) in %.1f s (%.0f papers/s); index %,d MiB in the heap%n",
+    long indexBytes = partitions.stream().mapToLong(SearchIndexStore::fileBytes).sum();
+    System.out.printf(Locale.ROOT, "%,d papers indexed (%d partitions) in %.1f s (%.0f papers/s); index files %,d MiB (memory-mapped)%n",
         count, PARTITIONS, buildSeconds, count / buildSeconds, indexBytes >> 20);
 
     PaperHighlighter highlighter = new PaperHighlighter();

@@ -15,8 +15,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.stream.Stream;
-import org.apache.kafka.streams.processor.api.MockProcessorContext;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
@@ -35,7 +35,7 @@ class SearchFixturesTest {
     Path daily = SharedFixtures.dirOrSkip().resolve("hf-api").resolve("daily");
     Assumptions.assumeTrue(Files.isDirectory(daily), "no hf-api/daily fixtures: skipped");
     Map<String, String> titles = new LinkedHashMap<>();
-    SearchIndexStore index = SearchPapers.startedStore(new MockProcessorContext<>());
+    SearchIndexStore index = SearchPapers.startedStore(SearchPapers.context(new Properties()));
     for (JsonNode paper : papers(daily)) {
       String id = paper.path("id").asText();
       String title = normalizer.normalize(paper.path("title").asText());

@@ -1,11 +1,16 @@
 package io.paperstream.processor.search;
 
 import io.paperstream.schemas.Paper;
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Properties;
 import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.processor.TaskId;
 import org.apache.kafka.streams.processor.api.MockProcessorContext;
 
 /** Invented papers and a search index store started in a mock context, for the search tests. */
@@ -44,11 +49,27 @@ public final class SearchPapers {
 
   /** A mock context with {@link SearchIndexStore#REFRESH_MS_CONFIG} set to {@code value} as it is. */
   public static MockProcessorContext<Void, Void> contextWithRefreshSetting(String value) {
+    Properties settings = new Properties();
+    settings.put(SearchIndexStore.REFRESH_MS_CONFIG, value);
+    return context(settings);
+  }
+
+  /**
+   * A mock context with {@code settings}, whose task has a state directory of its own (a new
+   * temporary folder, removed at exit once the stores in it have removed their files).
+   */
+  public static MockProcessorContext<Void, Void> context(Properties settings) {
     Properties config = new Properties();
     config.put(StreamsConfig.APPLICATION_ID_CONFIG, "search-test");
     config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-    config.put(SearchIndexStore.REFRESH_MS_CONFIG, value);
-    return new MockProcessorContext<>(config);
+    config.putAll(settings);
+    try {
+      File stateDir = Files.createTempDirectory("paperstream-search-test").toFile();
+      stateDir.deleteOnExit();
+      return new MockProcessorContext<>(config, new TaskId(0, 0), stateDir);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create a temporary state directory", e);
+    }
   }
 
   /** A started, empty store, registered with {@code context}. */
