@@ -3,6 +3,8 @@ package io.paperstream.cli.keywords;
 import io.paperstream.processor.enrich.KeyphraseVocabulary;
 import io.paperstream.processor.enrich.KeywordCanonicalizer;
 import io.paperstream.processor.enrich.KeywordExtractor;
+import io.paperstream.processor.enrich.SeedVocabulary;
+import io.paperstream.processor.enrich.SeededVocabulary;
 import io.paperstream.processor.enrich.VocabularyBuilder;
 import io.paperstream.processor.enrich.eval.KeywordEvaluation;
 import io.paperstream.processor.enrich.eval.LabeledPaper;
@@ -26,7 +28,9 @@ import picocli.CommandLine.Spec;
             + "and prints micro-averaged recall, precision and F1 (matching rule in BENCHMARKS.md), keywords "
             + "per paper and the time per paper (wall-clock median and p99, and the thread's CPU time per paper).",
         "Default range: the measuring days of the labeled set, from 2025-07-31 on. The vocabulary variant learns "
-            + "its keyphrase vocabulary from the entries of SOURCE before --from, as the processor learns it from the stream."})
+            + "its keyphrase vocabulary from the entries of SOURCE before --from, as the processor learns it from the stream; "
+            + "the seed variant ranks with the seed vocabulary shipped in the jar, as a fresh processor does (left out, "
+            + "with a note, when the measured days overlap the days the seed learned from)."})
 public final class EvalKeywordsCommand implements Callable<Integer> {
 
   @Parameters(arity = "1..*", paramLabel = "SOURCE",
@@ -62,6 +66,18 @@ public final class EvalKeywordsCommand implements Callable<Integer> {
         paper -> extractor.extract(paper.title(), paper.abstractText(), KeyphraseVocabulary.EMPTY)));
     results.add(KeywordEvaluation.run("learned, vocabulary of " + vocabulary.papers() + " earlier papers", measured,
         paper -> extractor.extract(paper.title(), paper.abstractText(), vocabulary)));
+    SeedVocabulary seed = SeedVocabulary.shipped();
+    LocalDate firstMeasured = measured.get(0).date();
+    LocalDate lastMeasured = measured.get(measured.size() - 1).date();
+    if (firstMeasured.isAfter(seed.lastDay()) || lastMeasured.isBefore(seed.firstDay())) {
+      // what a fresh processor ranks with: the seed, nothing learned from the stream yet
+      KeyphraseVocabulary fresh = new SeededVocabulary(seed, KeyphraseVocabulary.EMPTY);
+      results.add(KeywordEvaluation.run("learned, shipped seed (" + seed.papers() + " papers)", measured,
+          paper -> extractor.extract(paper.title(), paper.abstractText(), fresh)));
+    } else {
+      err.println("note: no row for the shipped seed vocabulary: it learned from " + seed.firstDay() + " … "
+          + seed.lastDay() + ", which overlaps the measured days (in sample)");
+    }
     out.printf(Locale.ROOT, "papers measured: %d, %s … %s%n", measured.size(), measured.get(0).date(),
         measured.get(measured.size() - 1).date());
     out.printf(Locale.ROOT, "%-40s %7s %9s %6s %9s %9s %9s %9s%n", "extractor", "recall", "precision", "F1",

@@ -1,13 +1,16 @@
 package io.paperstream.cli.keywords;
 
+import io.paperstream.processor.enrich.BoostedTreesTrainer;
 import io.paperstream.processor.enrich.KeyphraseTrainer;
 import io.paperstream.processor.enrich.PosLexicon;
 import io.paperstream.processor.enrich.PosLexiconBuilder;
 import io.paperstream.processor.enrich.RankerModel;
+import io.paperstream.processor.enrich.SeedVocabulary;
 import io.paperstream.processor.enrich.eval.KeywordScores;
 import io.paperstream.processor.enrich.eval.LabeledPaper;
 import io.paperstream.processor.enrich.eval.LabeledPapers;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -29,7 +32,9 @@ import picocli.CommandLine.Spec;
             + "the part-of-speech lexicon (OpenNLP over the learning pages' text) and the ranker model.",
         "Learns only from days before --to's next day (default: the learning days of the labeled set, before "
             + "2025-07-31); prints the figures on its validation days, never on the measuring days.",
-        "Writes pos-lexicon-v1.tsv and " + RankerModel.FILE + " to --out (the sources of the jar's resources)."})
+        "Writes pos-lexicon-v1.tsv, " + RankerModel.FILE + " and the seed vocabulary " + SeedVocabulary.FILE
+            + " (the learning papers' keyphrase counts, which a fresh processor ranks with) to --out "
+            + "(the sources of the jar's resources)."})
 public final class TrainKeywordsCommand implements Callable<Integer> {
 
   @Parameters(arity = "1..*", paramLabel = "SOURCE",
@@ -55,6 +60,11 @@ public final class TrainKeywordsCommand implements Callable<Integer> {
       description = "Keep the part-of-speech lexicon already in --out instead of tagging again (minutes faster).")
   boolean reuseLexicon;
 
+  @Option(names = "--seed-min-seen", paramLabel = "N",
+      description = "The seed vocabulary keeps a phrase no learning paper chose only when at least N papers offered it "
+          + "as a candidate (default: ${DEFAULT-VALUE}; 1 keeps every phrase).")
+  int seedMinSeen = KeyphraseTrainer.DEFAULT_SEED_MIN_SEEN;
+
   @Spec CommandSpec spec;
 
   @Override
@@ -79,8 +89,10 @@ public final class TrainKeywordsCommand implements Callable<Integer> {
       lexicon = lexiconBuilder.build();
     }
     err.println("train-keywords: training the ranker");
-    KeyphraseTrainer trainer = new KeyphraseTrainer(lexicon, validateFrom);
+    KeyphraseTrainer trainer = new KeyphraseTrainer(lexicon, validateFrom, BoostedTreesTrainer.Settings.DEFAULT,
+        seedMinSeen);
     RankerModel model = trainer.train(learning, version);
+    SeedVocabulary seed = trainer.seed(learning);
     Files.createDirectories(out);
     if (!reuseLexicon) {
       try (Writer w = Files.newBufferedWriter(lexiconFile, StandardCharsets.UTF_8)) {
@@ -92,11 +104,19 @@ public final class TrainKeywordsCommand implements Callable<Integer> {
       model.write(w, "keyphrase ranker trained on " + span + " (thresholds chosen on days from " + validateFrom
           + "); written by papers train-keywords");
     }
+    Path seedFile = out.resolve(SeedVocabulary.FILE);
+    try (OutputStream o = Files.newOutputStream(seedFile)) {
+      seed.write(o, "keyphrase counts (papers that chose / offered each canonical phrase) over " + span
+          + ", phrases no paper chose kept when offered by at least " + seedMinSeen + "; written by papers train-keywords");
+    }
     PrintWriter stdout = spec.commandLine().getOut();
     stdout.printf(Locale.ROOT, "learning papers: %s; lexicon: %d words%n", span, lexicon.entries().size());
     report(stdout, "validation, with vocabulary", trainer.validationWith());
     report(stdout, "validation, without vocabulary", trainer.validationWithout());
-    stdout.println("wrote " + out.resolve("pos-lexicon-v1.tsv") + " and " + out.resolve(RankerModel.FILE));
+    stdout.printf(Locale.ROOT, "seed vocabulary: %d papers, %d phrases, %d bytes%n", seed.papers(), seed.phrases(),
+        Files.size(seedFile));
+    stdout.println("wrote " + out.resolve("pos-lexicon-v1.tsv") + ", " + out.resolve(RankerModel.FILE) + " and "
+        + seedFile);
     stdout.flush();
     return 0;
   }

@@ -33,6 +33,8 @@ public final class ProcessorSettings {
   public static final String TREND_TOP_KEY = "processor.trend-top";
   public static final String TREND_INTERVAL_KEY = "processor.trend-emit-interval-ms";
   public static final String TREND_MIN_SUPPORT_KEY = "processor.trend-min-support";
+  /** Whether the ranker starts from the jar's seed vocabulary (default) or from what the stream taught alone. */
+  public static final String SEED_VOCABULARY_KEY = "processor.seed-vocabulary";
   public static final String EMERGING_MIN_SUPPORT_KEY = "processor.emerging-min-support";
   public static final String EMERGING_P_VALUE_KEY = "processor.emerging-p-value";
   public static final String EMERGING_MIN_RATIO_KEY = "processor.emerging-min-ratio";
@@ -92,7 +94,8 @@ public final class ProcessorSettings {
         Duration.ofMillis(settings.getInt(TREND_INTERVAL_KEY, (int) defaults.trendEmitInterval().toMillis())),
         settings.getInt(TREND_MIN_SUPPORT_KEY, defaults.trendMinSupport()),
         emergingOptions(defaults.emerging()),
-        punctuationLimits(defaults.punctuation()));
+        punctuationLimits(defaults.punctuation()),
+        flag(SEED_VOCABULARY_KEY, defaults.seedVocabulary()));
   }
 
   private PunctuationBudget.Limits punctuationLimits(PunctuationBudget.Limits defaults) {
@@ -110,6 +113,18 @@ public final class ProcessorSettings {
         number(EMERGING_P_VALUE_KEY, defaults.maxPValue()),
         number(EMERGING_MIN_RATIO_KEY, defaults.minRatio()),
         settings.getInt(TREND_TOP_KEY, defaults.top()));
+  }
+
+  private boolean flag(String key, boolean defaultValue) {
+    String value = settings.get(key, null);
+    if (value == null) {
+      return defaultValue;
+    }
+    return switch (value.strip().toLowerCase(Locale.ROOT)) {
+      case "true" -> true;
+      case "false" -> false;
+      default -> throw new IllegalArgumentException(key + " must be true or false, not '" + value + "'");
+    };
   }
 
   private double number(String key, double defaultValue) {

@@ -1,5 +1,6 @@
 package io.paperstream.processor.enrich;
 
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -62,5 +63,13 @@ public final class VocabularyBuilder {
 
   public KeyphraseVocabulary build() {
     return KeyphraseVocabulary.of(papersWith, papersSeen, papers);
+  }
+
+  /**
+   * The counts as a {@link SeedVocabulary} of papers listed {@code firstDay} … {@code lastDay},
+   * without the phrases no paper chose that fewer than {@code minSeen} papers offered.
+   */
+  public SeedVocabulary seed(LocalDate firstDay, LocalDate lastDay, int minSeen) {
+    return SeedVocabulary.of(papersWith, papersSeen, papers, firstDay, lastDay, minSeen);
   }
 }

@@ -1,5 +1,6 @@
 package io.paperstream.processor.topology;
 
+import io.paperstream.processor.enrich.KeyphraseVocabulary;
 import io.paperstream.processor.enrich.PaperEnricher.Enriched;
 import io.paperstream.schemas.Paper;
 import io.paperstream.schemas.PaperKeys;
@@ -23,19 +24,22 @@ final class PaperDeduplicator implements Processor<String, Paper, String, Dedupe
 
   private final String storeName;
   private final PaperMerger merger;
+  private final KeyphraseVocabulary seed;
   private ProcessorContext<String, DedupeResult> context;
   private KeyValueStore<String, Paper> papers;
 
-  PaperDeduplicator(String storeName, PaperMerger merger) {
+  /** @param seed the vocabulary under what the stream teaches ({@link KeyphraseVocabulary#EMPTY}: none) */
+  PaperDeduplicator(String storeName, PaperMerger merger, KeyphraseVocabulary seed) {
     this.storeName = storeName;
     this.merger = merger;
+    this.seed = seed;
   }
 
   @Override
   public void init(ProcessorContext<String, DedupeResult> context) {
     this.context = context;
     this.papers = context.getStateStore(storeName);
-    merger.useVocabulary(VocabularyTopology.vocabulary(context));
+    merger.useVocabulary(VocabularyTopology.vocabulary(context, seed));
   }
 
   @Override

@@ -1,7 +1,9 @@
 package io.paperstream.processor.topology;
 
+import io.paperstream.processor.enrich.KeyphraseVocabulary;
 import io.paperstream.processor.enrich.KeywordExtractor;
 import io.paperstream.processor.enrich.PaperEnricher;
+import io.paperstream.processor.enrich.SeedVocabulary;
 import io.paperstream.processor.normalize.EntryNormalizer;
 import io.paperstream.processor.search.SearchIndexStore;
 import io.paperstream.processor.trend.EmergingOptions;
@@ -73,7 +75,7 @@ public final class PaperTopology {
 
   /** What the topology can be tuned with; defaults in {@link #defaults()}. */
   public record Options(int keywordsPerPaper, int trendTop, Duration trendEmitInterval, int trendMinSupport,
-      EmergingOptions emerging, PunctuationBudget.Limits punctuation) {
+      EmergingOptions emerging, PunctuationBudget.Limits punctuation, boolean seedVocabulary) {
     /** Papers a keyword needs in the 7-day window before it can trend, when not configured. */
     public static final int DEFAULT_TREND_MIN_SUPPORT = 2;
 
@@ -91,6 +93,17 @@ public final class PaperTopology {
     public Options(int keywordsPerPaper, int trendTop, Duration trendEmitInterval, int trendMinSupport,
         EmergingOptions emerging) {
       this(keywordsPerPaper, trendTop, trendEmitInterval, trendMinSupport, emerging, PunctuationBudget.Limits.defaults());
+    }
+
+    /** With the shipped seed vocabulary ({@link SeedVocabulary}) under what the stream teaches. */
+    public Options(int keywordsPerPaper, int trendTop, Duration trendEmitInterval, int trendMinSupport,
+        EmergingOptions emerging, PunctuationBudget.Limits punctuation) {
+      this(keywordsPerPaper, trendTop, trendEmitInterval, trendMinSupport, emerging, punctuation, true);
+    }
+
+    /** The same options with the seed vocabulary on or off. */
+    public Options withSeedVocabulary(boolean seed) {
+      return new Options(keywordsPerPaper, trendTop, trendEmitInterval, trendMinSupport, emerging, punctuation, seed);
     }
 
     public static Options defaults() {
@@ -166,9 +179,10 @@ public final class PaperTopology {
     builder.addStateStore(cached(Stores.keyValueStoreBuilder(
         Stores.persistentKeyValueStore(PAPERS_STORE), strings, papers)));
     PaperMerger merger = new PaperMerger(new PaperEnricher(extractor));
+    KeyphraseVocabulary seed = options.seedVocabulary() ? SeedVocabulary.shipped() : KeyphraseVocabulary.EMPTY;
     KStream<String, DedupeResult> results = here
         .mapValues(Routed::sighting, Named.as("sighting-here"))
-        .process(() -> new PaperDeduplicator(PAPERS_STORE, merger), Named.as("dedupe"), PAPERS_STORE);
+        .process(() -> new PaperDeduplicator(PAPERS_STORE, merger, seed), Named.as("dedupe"), PAPERS_STORE);
     results
         .filter((key, result) -> result instanceof TitleClaim, Named.as("title-claims"))
         .mapValues(result -> ((TitleClaim) result).claim(), Named.as("claim-record"))

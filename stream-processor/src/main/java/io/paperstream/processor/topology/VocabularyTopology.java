@@ -2,6 +2,7 @@ package io.paperstream.processor.topology;
 
 import io.paperstream.processor.enrich.KeyphraseVocabulary;
 import io.paperstream.processor.enrich.KeywordExtractor;
+import io.paperstream.processor.enrich.SeededVocabulary;
 import io.paperstream.processor.trend.PunctuationBudget;
 import io.paperstream.schemas.Topic;
 import java.time.Duration;
@@ -67,10 +68,14 @@ public final class VocabularyTopology {
         () -> new GlobalUpdater());
   }
 
-  /** The vocabulary as the global store holds it, for a processor of this topology. */
-  static KeyphraseVocabulary vocabulary(ProcessingContext context) {
+  /**
+   * The vocabulary a processor of this topology ranks with: {@code seed} (the jar's
+   * {@link io.paperstream.processor.enrich.SeedVocabulary}, or none) plus what the global store holds.
+   */
+  static KeyphraseVocabulary vocabulary(ProcessingContext context, KeyphraseVocabulary seed) {
     KeyValueStore<String, String> store = context.getStateStore(VOCABULARY_STORE);
-    return new StoreVocabulary(store);
+    StoreVocabulary learned = new StoreVocabulary(store);
+    return seed.papers() == 0 ? learned : new SeededVocabulary(seed, learned);
   }
 
   /** Copies the vocabulary topic into the global store. */

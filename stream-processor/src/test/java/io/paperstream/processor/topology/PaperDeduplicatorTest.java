@@ -2,6 +2,7 @@ package io.paperstream.processor.topology;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.paperstream.processor.enrich.KeyphraseVocabulary;
 import io.paperstream.processor.enrich.KeywordExtractor;
 import io.paperstream.processor.enrich.PaperEnricher;
 import io.paperstream.schemas.Paper;
@@ -28,7 +29,7 @@ class PaperDeduplicatorTest {
   private static final KeywordExtractor EXTRACTOR = new KeywordExtractor(5);
 
   private final PaperDeduplicator deduplicator =
-      new PaperDeduplicator("papers", new PaperMerger(new PaperEnricher(EXTRACTOR)));
+      new PaperDeduplicator("papers", new PaperMerger(new PaperEnricher(EXTRACTOR)), KeyphraseVocabulary.EMPTY);
   private KeyValueStore<String, Paper> papers;
 
   @BeforeEach

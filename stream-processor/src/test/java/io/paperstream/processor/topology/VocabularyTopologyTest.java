@@ -49,11 +49,38 @@ class VocabularyTopologyTest {
     assertThat(taught).isNotEqualTo(untaught);
   }
 
+  @Test
+  void aFreshProcessorRanksWithTheShippedSeedFromItsFirstPaper() {
+    // given a paper without keywords of its own, in a field the seed knows, read by a fresh
+    // processor without the seed: it has learned nothing, so it ranks without vocabulary
+    List<String> withoutSeed = keywordsOf(FIELD_TITLE, FIELD_ABSTRACT, false, "without-seed");
+
+    // when a fresh processor with the seed (the default) reads the same paper
+    List<String> withSeed = keywordsOf(FIELD_TITLE, FIELD_ABSTRACT, true, "with-seed");
+
+    // then the seed's counts reached the ranker: the same text gets other keywords
+    assertThat(withSeed).isNotEmpty().isNotEqualTo(withoutSeed);
+  }
+
+  private static final String FIELD_TITLE = "Ledger Tuning: Reinforcement Learning for Large Language Model Agents";
+  private static final String FIELD_ABSTRACT = "Large language models struggle as agents over long horizons. "
+      + "We propose Ledger Tuning, a reinforcement learning method that rewards each step of an agent with a "
+      + "process reward model and keeps a memory of earlier trajectories. On three agent benchmarks, Ledger Tuning "
+      + "improves the success rate of open models and lowers inference cost compared with chain-of-thought prompting.";
+
   private List<String> keywordsOfLaterPaper(boolean teachFirst) {
+    return keywords(teachFirst, true, teachFirst ? "taught" : "untaught", TITLE, ABSTRACT);
+  }
+
+  private List<String> keywordsOf(String title, String abstractText, boolean seed, String dir) {
+    return keywords(false, seed, dir, title, abstractText);
+  }
+
+  private List<String> keywords(boolean teachFirst, boolean seed, String dir, String title, String abstractText) {
     Properties config = new ProcessorSettings(Settings.defaults()).streamsConfig("dummy:9092", new Properties());
-    config.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.resolve(teachFirst ? "taught" : "untaught").toString());
-    try (TopologyTestDriver driver = new TopologyTestDriver(
-        PaperTopology.buildTopology(topics, new PaperTopology.Options(15, 25, Duration.ofSeconds(1))), config)) {
+    config.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.resolve(dir).toString());
+    PaperTopology.Options options = PaperTopology.Options.defaults().withSeedVocabulary(seed);
+    try (TopologyTestDriver driver = new TopologyTestDriver(PaperTopology.buildTopology(topics, options), config)) {
       TestInputTopic<String, RawEntry> raw = driver.createInputTopic(topics.rawEntries().name(),
           topics.rawEntries().keySerde().serializer(), topics.rawEntries().valueSerde().serializer());
       TestOutputTopic<String, Paper> papers = driver.createOutputTopic(topics.papers().name(),
@@ -72,8 +99,8 @@ class VocabularyTopologyTest {
         assertThat(vocabulary.get("coast")).startsWith("60 ");
         assertThat(vocabulary.get("")).startsWith("60 ");
       }
-      RawEntry later = RawEntry.newBuilder(PaperTopologyTest.apiEntry("2601.09999", TITLE, 1, "https://example.org/later"))
-          .setAbstract$(ABSTRACT)
+      RawEntry later = RawEntry.newBuilder(PaperTopologyTest.apiEntry("2601.09999", title, 1, "https://example.org/later"))
+          .setAbstract$(abstractText)
           .build();
       papers.readRecordsToList();
       raw.pipeInput(PaperKeys.provisionalKey(later.getArxivId(), later.getTitle()), later);
