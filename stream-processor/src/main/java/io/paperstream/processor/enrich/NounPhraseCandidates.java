@@ -17,12 +17,13 @@ import java.util.regex.Pattern;
  * "reasoning capabilities", "multimodal reasoning", "reasoning"), each in canonical form
  * ({@link KeywordCanonicalizer}) with its counts ({@link Candidate}).
  *
- * <p>Noun-phrase chunking by part of speech ({@link PosLexicon}; the words tagged by
+ * <p>Noun-phrase chunking by part of speech ({@link PosLexicon}; the words are tagged by
  * {@link ChainTagger}): a phrase is a run of nouns, proper nouns, adjectives, hyphenated
- * compounds ("rule-based", "text-to-image") and participles used as modifiers ("hidden states", "supervised fine-tuning"); a verb, an adverb, a function
- * word, a number, punctuation or a phrase-breaking word ({@link Vocabulary#PHRASE_BREAKERS}:
- * reporting verbs, hedges, evaluative adjectives) ends it, so that verbs and clause fragments
- * never become keywords. A candidate ends in a noun, a proper noun or a compound.
+ * compounds ("rule-based", "text-to-image") and participles used as modifiers ("hidden states",
+ * "supervised fine-tuning"); a verb, an adverb, a function word, a number, punctuation or a
+ * phrase-breaking word ({@link Vocabulary#PHRASE_BREAKERS}: reporting verbs, hedges, evaluative
+ * adjectives) ends it, so that verbs and clause fragments never become keywords. A candidate
+ * ends in a noun, a proper noun or a compound.
  *
  * <p>Every step is linear in the text: links are cut out with bounded patterns (a 100,000
  * character run without spaces must not cost quadratic time), Lucene's tokenizer is linear,
