@@ -22,8 +22,8 @@ final class CoPartitionedTopics {
 
   private CoPartitionedTopics() {}
 
-  /** Fails, naming each topic and its partition count, unless {@code names} all have the same count. */
-  static void require(Admin admin, List<String> names) {
+  /** Their common partition count; fails, naming each topic and its count, unless {@code names} all have the same. */
+  static int require(Admin admin, List<String> names) {
     Map<String, Integer> counts;
     try {
       counts = admin.describeTopics(names).allTopicNames().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
@@ -39,5 +39,6 @@ final class CoPartitionedTopics {
           + "each paper in the task its key hashes to: " + names.stream().map(n -> n + " has " + counts.get(n))
           .collect(Collectors.joining(", ")));
     }
+    return counts.values().iterator().next();
   }
 }

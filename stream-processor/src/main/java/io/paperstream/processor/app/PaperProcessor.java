@@ -45,11 +45,13 @@ public final class PaperProcessor implements AutoCloseable {
   public static PaperProcessor start(KafkaCluster cluster, Settings settings, Consumer<KafkaStreams> beforeStart) {
     ProcessorSettings processorSettings = new ProcessorSettings(settings);
     Topics topics = processorSettings.topics();
+    int partitions;
     try (Admin admin = cluster.admin()) {
       TopicAdmin.ensureTopics(admin, PipelineTopics.allTopics(topics, settings));
-      CoPartitionedTopics.require(admin, List.of(topics.rawEntries().name(), topics.sightings().name()));
+      partitions = CoPartitionedTopics.require(admin, List.of(topics.rawEntries().name(), topics.sightings().name()));
     }
-    Topology topology = PaperTopology.buildTopology(topics, processorSettings.topologyOptions());
+    Topology topology =
+        PaperTopology.buildTopology(topics, processorSettings.topologyOptions().withPartitions(partitions));
     Properties config = processorSettings.streamsConfig(cluster.bootstrapServers(), cluster.clientOverrides());
     KafkaStreams streams = new KafkaStreams(topology, config);
     // A failing thread is replaced, not the application stopped: exactly-once means the

@@ -86,6 +86,10 @@ public final class ProcessorSettings {
     return PipelineTopics.from(settings);
   }
 
+  /**
+   * The topology's options, for raw entries on as many partitions as paperstream creates topics
+   * with; a processor started on a cluster uses the raw entries topic's own count instead.
+   */
   public PaperTopology.Options topologyOptions() {
     PaperTopology.Options defaults = PaperTopology.Options.defaults();
     return new PaperTopology.Options(
@@ -95,7 +99,8 @@ public final class ProcessorSettings {
         settings.getInt(TREND_MIN_SUPPORT_KEY, defaults.trendMinSupport()),
         emergingOptions(defaults.emerging()),
         punctuationLimits(defaults.punctuation()),
-        flag(SEED_VOCABULARY_KEY, defaults.seedVocabulary()));
+        flag(SEED_VOCABULARY_KEY, defaults.seedVocabulary()),
+        settings.getInt(PipelineTopics.PARTITIONS_KEY, PipelineTopics.DEFAULT_PARTITIONS));
   }
 
   private PunctuationBudget.Limits punctuationLimits(PunctuationBudget.Limits defaults) {

@@ -73,9 +73,12 @@ public final class PaperTopology {
   /** {@code YYYY-MM-DD} → the date's emerging keywords, as last emitted to {@code keyword-emerging}. */
   public static final String EMERGING_STORE = "keyword-emerging-by-date";
 
-  /** What the topology can be tuned with; defaults in {@link #defaults()}. */
+  /**
+   * What the topology can be tuned with; defaults in {@link #defaults()}. {@code partitions}: the
+   * raw entries' partition count, on which the vocabulary is counted.
+   */
   public record Options(int keywordsPerPaper, int trendTop, Duration trendEmitInterval, int trendMinSupport,
-      EmergingOptions emerging, PunctuationBudget.Limits punctuation, boolean seedVocabulary) {
+      EmergingOptions emerging, PunctuationBudget.Limits punctuation, boolean seedVocabulary, int partitions) {
     /** Papers a keyword needs in the 7-day window before it can trend, when not configured. */
     public static final int DEFAULT_TREND_MIN_SUPPORT = 2;
 
@@ -95,15 +98,25 @@ public final class PaperTopology {
       this(keywordsPerPaper, trendTop, trendEmitInterval, trendMinSupport, emerging, PunctuationBudget.Limits.defaults());
     }
 
-    /** With the shipped seed vocabulary ({@link SeedVocabulary}) under what the stream teaches. */
+    /**
+     * With the shipped seed vocabulary ({@link SeedVocabulary}) under what the stream teaches,
+     * for raw entries on one partition.
+     */
     public Options(int keywordsPerPaper, int trendTop, Duration trendEmitInterval, int trendMinSupport,
         EmergingOptions emerging, PunctuationBudget.Limits punctuation) {
-      this(keywordsPerPaper, trendTop, trendEmitInterval, trendMinSupport, emerging, punctuation, true);
+      this(keywordsPerPaper, trendTop, trendEmitInterval, trendMinSupport, emerging, punctuation, true, 1);
     }
 
     /** The same options with the seed vocabulary on or off. */
     public Options withSeedVocabulary(boolean seed) {
-      return new Options(keywordsPerPaper, trendTop, trendEmitInterval, trendMinSupport, emerging, punctuation, seed);
+      return new Options(keywordsPerPaper, trendTop, trendEmitInterval, trendMinSupport, emerging, punctuation, seed,
+          partitions);
+    }
+
+    /** The same options for raw entries on {@code count} partitions. */
+    public Options withPartitions(int count) {
+      return new Options(keywordsPerPaper, trendTop, trendEmitInterval, trendMinSupport, emerging, punctuation,
+          seedVocabulary, count);
     }
 
     public static Options defaults() {
@@ -132,7 +145,7 @@ public final class PaperTopology {
     KStream<String, Routed> here = steps.identify(steps.normalize());
     KStream<String, PaperChange> changes = steps.dedupeAndEnrich(here);
     VocabularyTopology.addTo(steps.builder, changes, topics.keywordVocabulary(), steps.extractor,
-        options.trendEmitInterval(), options.punctuation());
+        options.partitions(), options.trendEmitInterval(), options.punctuation());
     steps.publishPapers(changes);
     steps.handOverRetiredTitleKeys(changes);
     steps.indexPapers(changes);

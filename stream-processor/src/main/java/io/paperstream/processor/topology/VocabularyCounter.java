@@ -19,7 +19,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
  * Sums the vocabulary deltas of every paper ({@link VocabularyLessons}) into counts per phrase,
- * on a single partition, and emits the changed phrases once per interval, not once per paper:
+ * for the phrases of its partition ({@link VocabularyPartitioner}: each phrase is counted on one
+ * partition only), and emits the changed phrases once per interval, not once per paper:
  * a backfill of thousands of papers writes each phrase a few times. The phrases to emit are kept
  * in a store, so a crash between update and emission loses none.
  *

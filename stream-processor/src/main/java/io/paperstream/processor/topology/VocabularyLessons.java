@@ -21,24 +21,25 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * costs nothing). Remembers, per paper id, what it taught last, and forwards only the
  * difference (one record per paper change, all its deltas in it), so a paper seen on many
  * pages counts once, a corrected one is corrected and a retired title key withdrawn, never
- * counted twice.
+ * counted twice. The deltas are cut into one record per partition of the counter
+ * ({@link VocabularyPartitioner}): each phrase's lines go to the partition that counts it.
  *
  * <p>Delta lines: {@code +c phrase}, {@code -c phrase} (chosen), {@code +s phrase}, {@code -s
  * phrase} (seen); the phrase "" stands for the number of papers.
  */
 final class VocabularyLessons implements Processor<String, PaperChange, String, String> {
 
-  static final String KEY = "vocabulary";
-
   private final String storeName;
   private final KeywordExtractor extractor;
+  private final int partitions;
   private final KeywordCanonicalizer canonicalizer = new KeywordCanonicalizer();
   private ProcessorContext<String, String> context;
   private KeyValueStore<String, String> taught;
 
-  VocabularyLessons(String storeName, KeywordExtractor extractor) {
+  VocabularyLessons(String storeName, KeywordExtractor extractor, int partitions) {
     this.storeName = storeName;
     this.extractor = extractor;
+    this.partitions = partitions;
   }
 
   @Override
@@ -64,10 +65,30 @@ final class VocabularyLessons implements Processor<String, PaperChange, String, 
     } else {
       taught.put(record.key(), lesson);
     }
-    String deltas = deltas(taughtBefore == null ? "" : taughtBefore, lesson);
-    if (!deltas.isEmpty()) {
-      context.forward(record.withKey(KEY).withValue(deltas));
+    String[] parts = partsOf(deltas(taughtBefore == null ? "" : taughtBefore, lesson));
+    for (int partition = 0; partition < parts.length; partition++) {
+      if (parts[partition] != null) {
+        context.forward(record.withKey(VocabularyPartitioner.keyOf(partition)).withValue(parts[partition]));
+      }
     }
+  }
+
+  /** The delta lines of each partition, joined (null: none for it). */
+  private String[] partsOf(List<String> deltas) {
+    StringBuilder[] parts = new StringBuilder[partitions];
+    for (String line : deltas) {
+      int partition = VocabularyPartitioner.partitionOf(line.substring(3), partitions);
+      if (parts[partition] == null) {
+        parts[partition] = new StringBuilder(line);
+      } else {
+        parts[partition].append('\n').append(line);
+      }
+    }
+    String[] joined = new String[partitions];
+    for (int partition = 0; partition < partitions; partition++) {
+      joined[partition] = parts[partition] == null ? null : parts[partition].toString();
+    }
+    return joined;
   }
 
   /**
@@ -95,13 +116,13 @@ final class VocabularyLessons implements Processor<String, PaperChange, String, 
     return String.join("\n", lines);
   }
 
-  private static String deltas(String before, String after) {
+  private static List<String> deltas(String before, String after) {
     Set<String> old = lines(before);
     Set<String> now = lines(after);
     List<String> deltas = new ArrayList<>();
     old.stream().filter(line -> !now.contains(line)).forEach(line -> deltas.add("-" + line));
     now.stream().filter(line -> !old.contains(line)).forEach(line -> deltas.add("+" + line));
-    return String.join("\n", deltas);
+    return deltas;
   }
 
   private static Set<String> lines(String lesson) {

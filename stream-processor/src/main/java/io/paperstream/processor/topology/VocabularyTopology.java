@@ -24,12 +24,13 @@ import org.apache.kafka.streams.state.Stores;
 /**
  * The keyphrase vocabulary the processor learns from the stream: every paper record that
  * carries keywords of its own teaches which phrases people choose ({@link VocabularyLessons}),
- * a single-partition counter sums the lessons ({@link VocabularyCounter}) into the compacted
- * vocabulary topic, and every instance reads that topic into a global store, which the ranker
- * asks for papers without keywords of their own ({@link #vocabulary}).
+ * cut by phrase over as many partitions as the raw entries have ({@link VocabularyPartitioner}),
+ * where a counter per partition sums its phrases' lessons ({@link VocabularyCounter}) into the
+ * compacted vocabulary topic, and every instance reads that topic into a global store, which
+ * the ranker asks for papers without keywords of their own ({@link #vocabulary}).
  *
  * <pre>
- * paper changes ─ lessons ─▶ one partition ─ count ─▶ keyword-vocabulary ─▶ global store (every instance)
+ * paper changes ─ lessons ─▶ by phrase, N partitions ─ count ─▶ keyword-vocabulary ─▶ global store (every instance)
  * </pre>
  */
 public final class VocabularyTopology {
@@ -43,9 +44,13 @@ public final class VocabularyTopology {
 
   private VocabularyTopology() {}
 
-  /** Adds the learning path from the deduplicator's {@code changes} and the global store fed by {@code topic}. */
+  /**
+   * Adds the learning path from the deduplicator's {@code changes} and the global store fed by
+   * {@code topic}, the counting on {@code partitions} partitions (a phrase's partition depends on
+   * their number: it cannot change while the counts are kept).
+   */
   static void addTo(StreamsBuilder builder, KStream<String, PaperChange> changes, Topic<String, String> topic,
-      KeywordExtractor extractor, Duration emitInterval, PunctuationBudget.Limits punctuation) {
+      KeywordExtractor extractor, int partitions, Duration emitInterval, PunctuationBudget.Limits punctuation) {
     Serde<String> strings = Serdes.String();
     // cached: a phrase many papers offer is written to RocksDB and its changelog once per commit,
     // not once per paper (a lesson has dozens of phrases)
@@ -56,8 +61,10 @@ public final class VocabularyTopology {
     builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DIRTY_STORE), strings, strings)
         .withCachingEnabled());
     changes
-        .process(() -> new VocabularyLessons(LESSONS_STORE, extractor), Named.as("vocabulary-lessons"), LESSONS_STORE)
-        .repartition(Repartitioned.with(strings, strings).withName("vocabulary-deltas").withNumberOfPartitions(1))
+        .process(() -> new VocabularyLessons(LESSONS_STORE, extractor, partitions), Named.as("vocabulary-lessons"),
+            LESSONS_STORE)
+        .repartition(Repartitioned.with(strings, strings).withName("vocabulary-deltas")
+            .withNumberOfPartitions(partitions).withStreamPartitioner(new VocabularyPartitioner()))
         .process(() -> new VocabularyCounter(COUNTS_STORE, DIRTY_STORE, emitInterval, punctuation.budget()),
             Named.as("vocabulary-count"), COUNTS_STORE, DIRTY_STORE)
         .to(topic.name(), Produced.with(topic.keySerde(), topic.valueSerde()).withName("to-keyword-vocabulary"));

@@ -101,7 +101,7 @@ class VocabularyCounterTest {
   }
 
   private static Record<String, String> lesson(String lines) {
-    return new Record<>(VocabularyLessons.KEY, lines, 0L);
+    return new Record<>(VocabularyPartitioner.keyOf(0), lines, 0L);
   }
 
   private void punctuate() {
