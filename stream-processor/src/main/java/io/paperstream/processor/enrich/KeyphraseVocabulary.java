@@ -6,8 +6,9 @@ import java.util.Map;
  * Which phrases people choose as keywords: for each canonical keyphrase, the number of papers
  * whose own keywords (those a page supplied) contained it, and the number of such papers. The
  * ranker uses it for papers that carry no keywords of their own. Learned from the stream (a
- * state store fed from the papers' source keywords) or, for evaluation and training, from
- * labeled pages.
+ * state store fed from the papers' source keywords), shipped in the jar ({@link SeedVocabulary},
+ * which the processor adds under the stream's: {@link SeededVocabulary}) or, for evaluation and
+ * training, from labeled pages.
  */
 public interface KeyphraseVocabulary {
 
