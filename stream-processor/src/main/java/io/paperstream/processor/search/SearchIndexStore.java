@@ -71,13 +71,13 @@ public final class SearchIndexStore implements StateStore, SearchIndex {
   private volatile long refreshNanos = DEFAULT_REFRESH_MS * 1_000_000;
   private volatile long lastRefreshStarted;
 
-  private SearchIndexStore(String name) {
+  SearchIndexStore(String name) {
     this.name = name;
   }
 
   /** Builds one store per task; no changelog and no cache (the papers store is the truth). */
   public static StoreBuilder<SearchIndexStore> builder() {
-    return new Builder(NAME);
+    return new SearchIndexStoreBuilder(NAME);
   }
 
   /** For {@code KafkaStreams.store}: every local partition of the index, searched as one. */
@@ -311,44 +311,6 @@ public final class SearchIndexStore implements StateStore, SearchIndex {
     public SearchIndex create(StateStoreProvider provider, String storeName) {
       return (query, count, order) -> LocalSearchIndexes.search(
           provider.stores(storeName, this).stream().map(SearchIndexStore.class::cast).toList(), query, count, order);
-    }
-  }
-
-  private record Builder(String name) implements StoreBuilder<SearchIndexStore> {
-
-    @Override
-    public StoreBuilder<SearchIndexStore> withCachingEnabled() {
-      throw new UnsupportedOperationException("the search index has no record cache");
-    }
-
-    @Override
-    public StoreBuilder<SearchIndexStore> withCachingDisabled() {
-      return this;
-    }
-
-    @Override
-    public StoreBuilder<SearchIndexStore> withLoggingEnabled(Map<String, String> config) {
-      throw new UnsupportedOperationException("the search index is rebuilt from the papers store, not logged");
-    }
-
-    @Override
-    public StoreBuilder<SearchIndexStore> withLoggingDisabled() {
-      return this;
-    }
-
-    @Override
-    public SearchIndexStore build() {
-      return new SearchIndexStore(name);
-    }
-
-    @Override
-    public Map<String, String> logConfig() {
-      return Map.of();
-    }
-
-    @Override
-    public boolean loggingEnabled() {
-      return false;
     }
   }
 }
