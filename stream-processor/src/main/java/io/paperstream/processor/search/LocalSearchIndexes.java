@@ -57,7 +57,7 @@ final class LocalSearchIndexes {
     } catch (IndexSearcher.TooManyClauses e) {
       throw new InvalidQueryException("the query matches too many words (a prefix that is too short?)");
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot search the in-memory index", e);
+      throw new UncheckedIOException("cannot search the local search index", e);
     } finally {
       for (int i = 0; i < acquired.size(); i++) {
         try {
