@@ -4,11 +4,10 @@ import io.paperstream.processor.trend.PunctuationBudget;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.BooleanSupplier;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -25,8 +24,9 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * in a store, so a crash between update and emission loses none.
  *
  * <p>A lesson's lines are folded per phrase first (a phrase a paper both chose and offered is one
- * update of its counts, a line and its retraction none), and a copy of the marks in memory
- * spares the store a mark it holds already. Each emission works within a
+ * update of its counts, a line and its retraction none). The marks are copied in memory with
+ * each marked phrase's latest counts: a phrase many lessons touch between two emissions is read
+ * from the store once, marked once, and emitted without reading it again. Each emission works within a
  * {@link PunctuationBudget}; the phrases it had no time for wait, marked, for the next one.
  */
 final class VocabularyCounter implements Processor<String, String, String, String> {
@@ -35,8 +35,11 @@ final class VocabularyCounter implements Processor<String, String, String, Strin
   private final String dirtyStore;
   private final Duration emitInterval;
   private final PunctuationBudget budget;
-  /** The store's marks, as far as this processor's life goes: a fresh copy at each init (a rolled-back mark is not in it). */
-  private Set<String> marked;
+  /**
+   * The store's marks, as far as this processor's life goes, each with the phrase's counts as
+   * the store holds them: a fresh copy at each init (a rolled-back mark or count is not in it).
+   */
+  private Map<String, VocabularyCounts> marked;
   /** Where an emission that ran out of time stopped: the next one starts there. */
   private String resumeAt = "";
   private ProcessorContext<String, String> context;
@@ -55,7 +58,7 @@ final class VocabularyCounter implements Processor<String, String, String, Strin
     this.context = context;
     this.counts = context.getStateStore(countsStore);
     this.dirty = context.getStateStore(dirtyStore);
-    this.marked = new HashSet<>();
+    this.marked = new HashMap<>();
     context.schedule(emitInterval, PunctuationType.WALL_CLOCK_TIME, now -> budget.punctuate(now, this::emitDirty));
   }
 
@@ -69,14 +72,15 @@ final class VocabularyCounter implements Processor<String, String, String, Strin
       if (delta.chosen() == 0 && delta.seen() == 0) {
         return;
       }
-      VocabularyCounts before = VocabularyCounts.parse(counts.get(phrase));
-      VocabularyCounts updated = before.plus(delta.chosen(), delta.seen());
+      VocabularyCounts before = marked.get(phrase);
+      VocabularyCounts updated = (before != null ? before : VocabularyCounts.parse(counts.get(phrase)))
+          .plus(delta.chosen(), delta.seen());
       if (updated.isEmpty()) {
         counts.delete(phrase);
       } else {
         counts.put(phrase, updated.encode());
       }
-      if (marked.add(phrase)) {
+      if (marked.put(phrase, updated) == null) {
         dirty.put(phrase, "");
       }
     });
@@ -114,9 +118,11 @@ final class VocabularyCounter implements Processor<String, String, String, Strin
         resumeAt = phrase;
         return;
       }
-      context.forward(new Record<>(phrase, counts.get(phrase), now));
+      VocabularyCounts latest = marked.remove(phrase);
+      // a mark from before this processor's init has no counts in memory
+      String value = latest == null ? counts.get(phrase) : latest.isEmpty() ? null : latest.encode();
+      context.forward(new Record<>(phrase, value, now));
       dirty.delete(phrase);
-      marked.remove(phrase);
     }
     resumeAt = "";
   }

@@ -100,6 +100,25 @@ class VocabularyCounterTest {
     assertThat(emitted()).containsExactly(Map.entry("brine", "0 1"));
   }
 
+  @Test
+  void countsTheStoreHeldBeforeThisProcessorAreAddedToAndAMarkItLeftIsEmittedWithThem() {
+    // given counts and a mark left in the stores by an earlier life of the task
+    counts.put("brine", "3 5");
+    counts.put("ledger", "1 1");
+    dirty.put("ledger", "");
+    counter.init(context);
+
+    // when two lessons touch "brine" before the next emission
+    counter.process(lesson("+c brine\n+s brine"));
+    counter.process(lesson("+s brine"));
+
+    // then its counts add to those of the store, and both phrases go out with the store's counts
+    assertThat(counts.get("brine")).isEqualTo("4 7");
+    punctuate();
+    assertThat(emitted()).containsExactly(Map.entry("brine", "4 7"), Map.entry("ledger", "1 1"));
+    assertThat(marks()).isEmpty();
+  }
+
   private static Record<String, String> lesson(String lines) {
     return new Record<>(VocabularyPartitioner.keyOf(0), lines, 0L);
   }
