@@ -26,10 +26,12 @@ public final class PaperProcessor implements AutoCloseable {
   private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
 
   private final KafkaStreams streams;
+  private final WarmUp warmUp;
   private final CountDownLatch terminated = new CountDownLatch(1);
 
-  private PaperProcessor(KafkaStreams streams) {
+  private PaperProcessor(KafkaStreams streams, WarmUp warmUp) {
     this.streams = streams;
+    this.warmUp = warmUp;
   }
 
   /** Creates the missing topics on {@code cluster} and starts processing. */
@@ -44,6 +46,18 @@ public final class PaperProcessor implements AutoCloseable {
    */
   public static PaperProcessor start(KafkaCluster cluster, Settings settings, Consumer<KafkaStreams> beforeStart) {
     ProcessorSettings processorSettings = new ProcessorSettings(settings);
+    // from the start: the topic creation and the first rebalance leave the cores idle
+    WarmUp warmUp = WarmUp.start(processorSettings.warmUpPapers(), processorSettings.topologyOptions().keywordsPerPaper());
+    try {
+      return start(cluster, settings, processorSettings, beforeStart, warmUp);
+    } catch (RuntimeException e) {
+      warmUp.close();
+      throw e;
+    }
+  }
+
+  private static PaperProcessor start(KafkaCluster cluster, Settings settings, ProcessorSettings processorSettings,
+      Consumer<KafkaStreams> beforeStart, WarmUp warmUp) {
     Topics topics = processorSettings.topics();
     int partitions;
     try (Admin admin = cluster.admin()) {
@@ -60,7 +74,7 @@ public final class PaperProcessor implements AutoCloseable {
       LOG.error("stream thread failed; replacing it", exception);
       return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
     });
-    PaperProcessor processor = new PaperProcessor(streams);
+    PaperProcessor processor = new PaperProcessor(streams, warmUp);
     streams.setStateListener((now, before) -> {
       LOG.info("processor {} -> {}", before, now);
       if (now == KafkaStreams.State.ERROR || now == KafkaStreams.State.NOT_RUNNING) {
@@ -94,6 +108,7 @@ public final class PaperProcessor implements AutoCloseable {
    */
   @Override
   public void close() {
+    warmUp.close();
     streams.close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
         .withTimeout(CLOSE_TIMEOUT));
   }

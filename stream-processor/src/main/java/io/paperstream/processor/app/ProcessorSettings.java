@@ -43,6 +43,10 @@ public final class ProcessorSettings {
   public static final String COMMIT_INTERVAL_KEY = "processor.commit-interval-ms";
   public static final String CACHE_KEY = "processor.cache-mb";
   public static final String ROCKSDB_MEMORY_KEY = "processor.rocksdb.memory-mb";
+  /** Invented papers run through the per-paper work while Kafka Streams starts ({@link WarmUp}); 0: none. */
+  public static final String WARM_UP_PAPERS_KEY = "processor.warm-up-papers";
+  /** Enough for the hot code to be compiled: in a fresh JVM the 150th extraction is as fast as any later one. */
+  public static final int DEFAULT_WARM_UP_PAPERS = 200;
   /** How stale a search may be: a change to a paper is searchable within this many ms. */
   public static final String SEARCH_REFRESH_KEY = "processor.search-refresh-ms";
   /** Heap for one partition's search index documents not yet written to its files, in MiB. */
@@ -101,6 +105,15 @@ public final class ProcessorSettings {
         punctuationLimits(defaults.punctuation()),
         flag(SEED_VOCABULARY_KEY, defaults.seedVocabulary()),
         settings.getInt(PipelineTopics.PARTITIONS_KEY, PipelineTopics.DEFAULT_PARTITIONS));
+  }
+
+  /** Invented papers to warm up on at start. */
+  public int warmUpPapers() {
+    int papers = settings.getInt(WARM_UP_PAPERS_KEY, DEFAULT_WARM_UP_PAPERS);
+    if (papers < 0) {
+      throw new IllegalArgumentException(WARM_UP_PAPERS_KEY + " must be 0 (off) or more, not " + papers);
+    }
+    return papers;
   }
 
   private PunctuationBudget.Limits punctuationLimits(PunctuationBudget.Limits defaults) {

@@ -2,6 +2,7 @@ package io.paperstream.processor.bench;
 
 import io.paperstream.ingest.produce.RawEntryProducer;
 import io.paperstream.processor.app.ProcessorSettings;
+import io.paperstream.processor.app.WarmUp;
 import io.paperstream.processor.topology.PaperTopology;
 import io.paperstream.schemas.KeywordDateKey;
 import io.paperstream.schemas.Paper;
@@ -67,7 +68,11 @@ final class LatencyBenchmark {
       Map<String, Long> sent = new ConcurrentHashMap<>();
       Map<String, Integer> pageOf = new ConcurrentHashMap<>();
       Arrivals arrivals = new Arrivals(pipeline, bare);
-      try (StreamsRun run = new StreamsRun(topology, pipeline.streamsConfig(applicationId)).start();
+      ProcessorSettings processorSettings = new ProcessorSettings(pipeline.settings);
+      // paperstream warms up while Kafka Streams starts, as PaperProcessor.start does
+      try (WarmUp warmUp = WarmUp.start(bare ? 0 : processorSettings.warmUpPapers(),
+              processorSettings.topologyOptions().keywordsPerPaper());
+          StreamsRun run = new StreamsRun(topology, pipeline.streamsConfig(applicationId)).start();
           arrivals; RawEntryProducer producer = pipeline.producer()) {
         arrivals.start();
         LocalDate date = LocalDate.parse("2027-01-01");
