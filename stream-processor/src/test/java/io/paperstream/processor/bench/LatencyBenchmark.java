@@ -62,13 +62,13 @@ final class LatencyBenchmark {
     try (BenchPipeline pipeline = new BenchPipeline(broker.bootstrapServers(), work, options.settings())) {
       pipeline.createTopics();
       String applicationId = pipeline.applicationId + (bare ? "-bare" : "");
+      ProcessorSettings processorSettings = new ProcessorSettings(pipeline.settings);
       var topology = bare
           ? BareCountTopology.build(pipeline.topics.rawEntries().name(), pipeline.bareOutput)
-          : PaperTopology.buildTopology(pipeline.topics, new ProcessorSettings(pipeline.settings).topologyOptions());
+          : PaperTopology.buildTopology(pipeline.topics, processorSettings.topologyOptions());
       Map<String, Long> sent = new ConcurrentHashMap<>();
       Map<String, Integer> pageOf = new ConcurrentHashMap<>();
       Arrivals arrivals = new Arrivals(pipeline, bare);
-      ProcessorSettings processorSettings = new ProcessorSettings(pipeline.settings);
       // paperstream warms up while Kafka Streams starts, as PaperProcessor.start does
       try (WarmUp warmUp = WarmUp.start(bare ? 0 : processorSettings.warmUpPapers(),
               processorSettings.topologyOptions().keywordsPerPaper());
