@@ -1,12 +1,12 @@
 package io.paperstream.processor.app;
 
+import io.paperstream.processor.enrich.JarResource;
 import io.paperstream.processor.enrich.KeyphraseVocabulary;
 import io.paperstream.processor.enrich.KeywordExtractor;
 import io.paperstream.processor.normalize.TextNormalizer;
 import io.paperstream.processor.search.PaperDocuments;
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -130,10 +130,7 @@ public final class WarmUp implements AutoCloseable {
 
   /** Title and abstract of each invented paper in the jar's resource ({@code title<TAB>abstract} lines). */
   static List<String[]> inventedPapers() {
-    try (InputStream in = WarmUp.class.getResourceAsStream(RESOURCE)) {
-      if (in == null) {
-        throw new IllegalStateException(RESOURCE + " is not on the classpath");
-      }
+    return JarResource.read(WarmUp.class, RESOURCE, "the warm-up papers", in -> {
       List<String[]> papers = new ArrayList<>();
       BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
       for (String line = lines.readLine(); line != null; line = lines.readLine()) {
@@ -143,8 +140,6 @@ public final class WarmUp implements AutoCloseable {
         }
       }
       return papers;
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + RESOURCE, e);
-    }
+    });
   }
 }

@@ -5,7 +5,6 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.HashMap;
@@ -46,14 +45,7 @@ public final class PosLexicon {
 
   /** The lexicon in the jar. */
   public static PosLexicon shipped() {
-    try (InputStream in = PosLexicon.class.getResourceAsStream(RESOURCE)) {
-      if (in == null) {
-        throw new IllegalStateException("the part-of-speech lexicon " + RESOURCE + " is not on the classpath");
-      }
-      return read(in);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read the part-of-speech lexicon " + RESOURCE, e);
-    }
+    return JarResource.read(PosLexicon.class, RESOURCE, "the part-of-speech lexicon", PosLexicon::read);
   }
 
   /** Reads {@code word<TAB>tag} lines; {@code #} starts a comment. */

@@ -2,7 +2,6 @@ package io.paperstream.processor.enrich;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,14 +33,7 @@ public record RankerModel(String version, BoostedTrees withVocabulary, BoostedTr
   private static final String WITHOUT = "without-vocabulary";
 
   public static RankerModel shipped() {
-    try (InputStream in = RankerModel.class.getResourceAsStream(RESOURCE)) {
-      if (in == null) {
-        throw new IllegalStateException("the keyphrase ranker model " + RESOURCE + " is not on the classpath");
-      }
-      return read(in);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read the keyphrase ranker model " + RESOURCE, e);
-    }
+    return JarResource.read(RankerModel.class, RESOURCE, "the keyphrase ranker model", RankerModel::read);
   }
 
   public static RankerModel read(InputStream in) throws IOException {

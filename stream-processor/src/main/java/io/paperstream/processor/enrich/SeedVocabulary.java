@@ -7,7 +7,6 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -158,17 +157,7 @@ public final class SeedVocabulary implements KeyphraseVocabulary {
 
   /** Loaded on first use, once per process (the holder idiom: no lock after the first read). */
   private static final class Shipped {
-    static final SeedVocabulary SEED = load();
-
-    private static SeedVocabulary load() {
-      try (InputStream in = SeedVocabulary.class.getResourceAsStream(RESOURCE)) {
-        if (in == null) {
-          throw new IllegalStateException("the keyphrase seed vocabulary " + RESOURCE + " is not on the classpath");
-        }
-        return read(in);
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot read the keyphrase seed vocabulary " + RESOURCE, e);
-      }
-    }
+    static final SeedVocabulary SEED =
+        JarResource.read(SeedVocabulary.class, RESOURCE, "the keyphrase seed vocabulary", SeedVocabulary::read);
   }
 }
