@@ -43,9 +43,15 @@ public final class PosLexicon {
     this.tags = Collections.unmodifiableMap(new HashMap<>(tags));
   }
 
-  /** The lexicon in the jar. */
+  /** The lexicon in the jar, read once per process (it is immutable: every extractor shares it). */
   public static PosLexicon shipped() {
-    return JarResource.read(PosLexicon.class, RESOURCE, "the part-of-speech lexicon", PosLexicon::read);
+    return Shipped.LEXICON;
+  }
+
+  /** Loaded on first use (the holder idiom: no lock after the first read). */
+  private static final class Shipped {
+    static final PosLexicon LEXICON =
+        JarResource.read(PosLexicon.class, RESOURCE, "the part-of-speech lexicon", PosLexicon::read);
   }
 
   /** Reads {@code word<TAB>tag} lines; {@code #} starts a comment. */

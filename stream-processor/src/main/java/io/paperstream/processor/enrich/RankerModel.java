@@ -32,8 +32,15 @@ public record RankerModel(String version, BoostedTrees withVocabulary, BoostedTr
   private static final String WITH = "with-vocabulary";
   private static final String WITHOUT = "without-vocabulary";
 
+  /** The model in the jar, read once per process (it is immutable: every extractor shares it). */
   public static RankerModel shipped() {
-    return JarResource.read(RankerModel.class, RESOURCE, "the keyphrase ranker model", RankerModel::read);
+    return Shipped.MODEL;
+  }
+
+  /** Loaded on first use (the holder idiom: no lock after the first read). */
+  private static final class Shipped {
+    static final RankerModel MODEL =
+        JarResource.read(RankerModel.class, RESOURCE, "the keyphrase ranker model", RankerModel::read);
   }
 
   public static RankerModel read(InputStream in) throws IOException {
