@@ -121,7 +121,8 @@ public final class Settings {
     return overrides;
   }
 
-  static String envName(String key) {
+  /** The environment variable {@code key} is read from: {@code a.b-c} → {@code PAPERSTREAM_A_B_C}. */
+  public static String envName(String key) {
     return ENV_PREFIX + key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
   }
 

@@ -15,7 +15,6 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.Topology;
-import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -68,12 +67,7 @@ public final class PaperProcessor implements AutoCloseable {
         PaperTopology.buildTopology(topics, processorSettings.topologyOptions().withPartitions(partitions));
     Properties config = processorSettings.streamsConfig(cluster.bootstrapServers(), cluster.clientOverrides());
     KafkaStreams streams = new KafkaStreams(topology, config);
-    // A failing thread is replaced, not the application stopped: exactly-once means the
-    // replacement resumes from the last committed transaction.
-    streams.setUncaughtExceptionHandler(exception -> {
-      LOG.error("stream thread failed; replacing it", exception);
-      return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
-    });
+    streams.setUncaughtExceptionHandler(new StreamThreadFailures(ProcessorSettings.APPLICATION_ID_KEY));
     PaperProcessor processor = new PaperProcessor(streams, warmUp);
     streams.setStateListener((now, before) -> {
       LOG.info("processor {} -> {}", before, now);
