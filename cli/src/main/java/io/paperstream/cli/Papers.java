@@ -15,6 +15,7 @@ import java.io.PrintWriter;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IExecutionExceptionHandler;
@@ -33,6 +34,7 @@ public final class Papers implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   public static void main(String[] args) {
+    Thread.setDefaultUncaughtExceptionHandler(Papers::threadEnded);
     CommandLine commandLine = commandLine();
     // only the real process writes a log file: tests run commands in-process with their own logging
     commandLine.setExecutionStrategy(parseResult -> {
@@ -113,6 +115,17 @@ public final class Papers implements Runnable {
     } catch (RuntimeException e) {
       // an unreadable --config file: the command itself reports it, in one line
     }
+  }
+
+  /**
+   * A thread ended by an exception: its trace to the log file, not to the console (the JVM's own
+   * handler prints it there). Kafka Streams rethrows a stream thread's failure after its handler
+   * ({@code StreamThreadFailures}) has said it on the console, so those go to the file only.
+   */
+  static void threadEnded(Thread thread, Throwable failure) {
+    String logger = thread.getName().contains("-StreamThread-") ? "org.apache.kafka.streams.ThreadEnded"
+        : Papers.class.getName();
+    LoggerFactory.getLogger(logger).error("thread {} ended", thread.getName(), failure);
   }
 
   private static String describe(Throwable exception) {
