@@ -6,8 +6,6 @@ import io.paperstream.config.Settings;
 import io.paperstream.ingest.produce.RawEntryProducer;
 import io.paperstream.ingest.split.PageSplitter;
 import io.paperstream.kafka.KafkaCluster;
-import io.paperstream.kafka.TopicAdmin;
-import io.paperstream.schemas.FetchLogEntry;
 import io.paperstream.schemas.Topics;
 import java.net.URI;
 import java.time.Clock;
@@ -16,23 +14,12 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.DoubleSupplier;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import org.apache.kafka.clients.CommonClientConfigs;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.Producer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,13 +36,13 @@ import org.slf4j.LoggerFactory;
 public final class DailyFeed implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(DailyFeed.class);
-  private static final Pattern ISO_DATE = Pattern.compile("(\\d{4}-\\d{2}-\\d{2})");
 
   private final FeedSettings settings;
   private final Clock clock;
   private final StopSignal stop;
   private final FeedMetrics metrics = new FeedMetrics();
   private final FetchLog log;
+  private final FeedPages pages;
   private final RawEntryProducer producer;
   private final PagePoller poller;
   private final ReentrantLock running = new ReentrantLock();
@@ -68,6 +55,7 @@ public final class DailyFeed implements AutoCloseable {
     this.clock = builder.clock;
     this.stop = stop;
     this.log = log;
+    this.pages = new FeedPages(settings, log);
     this.producer = producer;
     Pause fetchPause = builder.pause != null ? builder.pause : stop;
     PoliteFetcher fetcher = new PoliteFetcher(settings.fetch(), clock, fetchPause, builder.jitter);
@@ -142,7 +130,7 @@ public final class DailyFeed implements AutoCloseable {
     cycleStartedAt = clock.instant();
     try {
       FeedSummary.Builder summary = new FeedSummary.Builder();
-      for (Map.Entry<URI, LocalDate> page : cyclePages().entrySet()) {
+      for (Map.Entry<URI, LocalDate> page : pages.cycle(today()).entrySet()) {
         if (stop.stopped()) {
           break;
         }
@@ -220,54 +208,14 @@ public final class DailyFeed implements AutoCloseable {
   }
 
   private PollResult pollDay(LocalDate day) {
-    URI url = settings.form().listing(settings.baseUrl(), day);
-    Optional<FetchLogEntry> logged = log.get(url.toString());
-    if (logged.isPresent() && isDone(logged.get(), day)) {
+    URI url = pages.listing(day);
+    if (pages.isDone(url, day)) {
       PollResult skipped = new PollResult(url.toString(), PageOutcome.SKIPPED, 0, 0, "already fetched");
       metrics.count(PageOutcome.SKIPPED);
       return skipped;
     }
     // asked for by hand: a day that failed once is tried again at once (its next cycle is an interval ahead)
     return poller.poll(url, day, settings.interval());
-  }
-
-  /** A day is done once it was read successfully after its look-back window had closed: its list is final. */
-  private boolean isDone(FetchLogEntry entry, LocalDate day) {
-    if (entry.getConsecutiveFailures() > 0 || entry.getContentFingerprint() == null) {
-      return false;
-    }
-    LocalDate fetchedOn = LocalDate.ofInstant(entry.getFetchedAt(), ZoneOffset.UTC);
-    return fetchedOn.isAfter(day.plusDays(settings.lookBackDays()));
-  }
-
-  private Map<URI, LocalDate> cyclePages() {
-    Map<URI, LocalDate> pages = new LinkedHashMap<>();
-    LocalDate today = today();
-    for (int back = settings.lookBackDays(); back >= 0; back--) {
-      LocalDate day = today.minusDays(back);
-      pages.put(settings.form().listing(settings.baseUrl(), day), day);
-    }
-    for (String query : settings.searches()) {
-      pages.put(settings.search(query), null);
-    }
-    // pages that failed earlier (e.g. in a backfill) are retried here, when due, so none is forgotten
-    String base = FeedSettings.withoutTrailingSlash(settings.baseUrl().toString());
-    List<FetchLogEntry> failing = new ArrayList<>(log.entries());
-    failing.removeIf(e -> e.getConsecutiveFailures() == 0 || !e.getUrl().startsWith(base));
-    failing.sort((a, b) -> a.getUrl().compareTo(b.getUrl()));
-    for (FetchLogEntry entry : failing) {
-      pages.putIfAbsent(URI.create(entry.getUrl()), dateIn(entry.getUrl()));
-    }
-    return pages;
-  }
-
-  private static LocalDate dateIn(String url) {
-    Matcher m = ISO_DATE.matcher(url);
-    try {
-      return m.find() ? LocalDate.parse(m.group(1)) : null;
-    } catch (java.time.format.DateTimeParseException e) {
-      return null;
-    }
   }
 
   private LocalDate today() {
@@ -322,26 +270,8 @@ public final class DailyFeed implements AutoCloseable {
 
     /** Creates missing topics, connects the producer and restores the fetch log. */
     public DailyFeed build() {
-      Properties adminConfig = new Properties();
-      adminConfig.putAll(clientOverrides);
-      adminConfig.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-      try (Admin admin = Admin.create(adminConfig)) {
-        TopicAdmin.ensureTopics(admin, PipelineTopics.feedTopics(topics, topicSettings));
-      }
-      Properties producerConfig = RawEntryProducer.producerConfig(bootstrapServers, clientOverrides);
-      if (!clientOverrides.containsKey("client.id")) {
-        producerConfig.put("client.id", "paperstream-feed");
-      }
-      Producer<byte[], byte[]> kafka =
-          new KafkaProducer<>(producerConfig, new ByteArraySerializer(), new ByteArraySerializer());
-      RawEntryProducer producer = new RawEntryProducer(kafka, topics);
-      try {
-        FetchLog log = FetchLog.restore(bootstrapServers, clientOverrides, topics.fetchLog(), kafka);
-        return new DailyFeed(this, log, producer, new StopSignal());
-      } catch (RuntimeException e) {
-        kafka.close();
-        throw e;
-      }
+      FeedKafka kafka = FeedKafka.connect(topics, bootstrapServers, clientOverrides, topicSettings);
+      return new DailyFeed(this, kafka.log(), kafka.producer(), new StopSignal());
     }
   }
 }
