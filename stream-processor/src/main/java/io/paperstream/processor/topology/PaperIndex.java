@@ -23,8 +23,14 @@ import java.util.regex.Pattern;
  *       listings by day, week and month ({@link #listingOrderKey});
  *   <li>{@code n␀<published date>} → number of papers of that date (decimal);
  *   <li>{@code f␀<keyword>} → number of papers with that keyword (decimal): its document
- *       frequency on these partitions, which weighs keywords for related papers.
+ *       frequency on these partitions, which weighs keywords for related papers;
+ *   <li>{@code v␀} → the number of paper changes the index holds (decimal): compared at start
+ *       with the same number kept, with a changelog, in {@link #VERSION_STORE}
+ *       ({@link PaperIndexRebuild}).
  * </ul>
+ *
+ * <p>The store has no changelog: everything in it follows from the papers store, and it is
+ * rebuilt from that store whenever the two numbers differ.
  *
  * {@code <order>} is {@code <published date>␀<first seen, epoch ms, 13 digits>␀<paper id>}: keys
  * sort oldest first, so a reverse range gives the newest first. A paper without a published date
@@ -35,6 +41,11 @@ public final class PaperIndex {
 
   /** The store's name (String → String). */
   public static final String STORE = "paper-index";
+  /**
+   * The name of the store (String → Long, logged) that counts, per task, the paper changes that
+   * moved a key of the index: the version of the papers store the index must describe.
+   */
+  public static final String VERSION_STORE = "paper-index-version";
   /** The date of papers that have none, in order keys and counts. */
   public static final String NO_DATE = "0000-00-00";
 
@@ -50,6 +61,8 @@ public final class PaperIndex {
   private static final String FREQUENCY = "f" + SEP;
   private static final String BY_AUTHOR = "a" + SEP;
   private static final String LISTING = "u" + SEP;
+  /** The index's own version; outside every range a query reads. */
+  static final String VERSION = "v" + SEP;
   private static final long MOST_UPVOTES = 9_999_999_999L;
   private static final Pattern SPACES = Pattern.compile("\\s+");
 

@@ -12,15 +12,24 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * record before and adds those of the record after, and moves the per-date count. Runs in the
  * dedupe task, so the index always describes exactly the papers of the same partitions. Each
  * keyword the record lost or gained moves that keyword's paper count. Keys that the records before
- * and after share are neither deleted nor written again.
+ * and after share are neither deleted nor written again. On start the index is rebuilt from the
+ * papers store when it does not describe it ({@link PaperIndexRebuild}); each change that moves
+ * a key counts one more version, in the index and in the logged version store.
  */
 final class PaperIndexer implements Processor<String, PaperChange, Void, Void> {
 
   private KeyValueStore<String, String> index;
+  private KeyValueStore<String, Long> versions;
+  private long version;
 
   @Override
   public void init(ProcessorContext<Void, Void> context) {
     index = context.getStateStore(PaperIndex.STORE);
+    versions = context.getStateStore(PaperIndex.VERSION_STORE);
+    version = PaperIndexRebuild.expected(versions);
+    // Kafka Streams starts a task's processors once its stores are restored: the papers are all there
+    PaperIndexRebuild.ensure(index, context.getStateStore(PaperTopology.PAPERS_STORE), version,
+        context.taskId().toString());
   }
 
   @Override
@@ -46,6 +55,9 @@ final class PaperIndexer implements Processor<String, PaperChange, Void, Void> {
     Set<String> newKeywords = PaperIndex.frequencyKeys(after);
     oldKeywords.stream().filter(key -> !newKeywords.contains(key)).forEach(key -> add(key, -1));
     newKeywords.stream().filter(key -> !oldKeywords.contains(key)).forEach(key -> add(key, 1));
+    version++;
+    index.put(PaperIndex.VERSION, Long.toString(version));
+    versions.put(PaperIndexRebuild.CHANGES, version);
   }
 
   private void add(String countKey, long delta) {

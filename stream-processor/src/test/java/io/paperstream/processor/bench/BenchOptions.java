@@ -10,7 +10,7 @@ import java.util.Properties;
 
 /**
  * What a benchmark run measures, from system properties (documented in BENCHMARKS.md):
- * {@code bench.suite} (throughput,latency,memory), {@code bench.entries}, {@code bench.rounds},
+ * {@code bench.suite} (records,throughput,latency,memory), {@code bench.entries}, {@code bench.rounds},
  * {@code bench.brokers} (in-process,own-process), {@code bench.latency.pages},
  * {@code bench.latency.page-interval-ms}, {@code bench.latency.backfill},
  * {@code bench.memory.papers}, {@code bench.memory.xmx}, and {@code bench.config}: a paperstream

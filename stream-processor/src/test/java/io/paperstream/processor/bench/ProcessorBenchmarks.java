@@ -9,8 +9,8 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The processor's benchmark suite: end-to-end throughput, latency and memory, each beside the
- * bare repartition+count baseline measured in the same run. Results as Markdown on stdout,
+ * The processor's benchmark suite: records written per entry, end-to-end throughput, latency and
+ * memory, each beside the bare repartition+count baseline measured in the same run. Results as Markdown on stdout,
  * progress on stderr. See BENCHMARKS.md for the command and the options ({@link BenchOptions}).
  */
 public final class ProcessorBenchmarks {
@@ -25,6 +25,9 @@ public final class ProcessorBenchmarks {
         System.getProperty("java.version"), System.getProperty("os.arch"),
         Runtime.getRuntime().maxMemory() >> 20, options.config().isEmpty() ? "defaults" : options.config());
     Report.line("JVM arguments: %s", ManagementFactory.getRuntimeMXBean().getInputArguments());
+    if (options.suite().contains("records")) {
+      records(options, work);
+    }
     if (options.suite().contains("throughput")) {
       throughput(options, work);
     }
@@ -52,6 +55,14 @@ public final class ProcessorBenchmarks {
             Report.median(bare.cpuMsPerEntry()), Report.median(paperstream.cpuMsPerEntry()),
             Report.rounds(bare.rates()), Report.rounds(paperstream.rates()));
       }
+    }
+  }
+
+  private static void records(BenchOptions options, Path work) throws Exception {
+    List<RawEntry> entries = new BenchEntries(3, 580).generate(options.entries());
+    Report.line("%n### Records written per entry, %,d entries, EOS v2, broker in-process%n", entries.size());
+    try (BenchBroker broker = BenchBroker.inProcess(work.resolve("records-broker"))) {
+      new RecordsPerEntry(options).run(broker, entries, work);
     }
   }
 

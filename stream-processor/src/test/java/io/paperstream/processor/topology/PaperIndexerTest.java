@@ -35,8 +35,10 @@ class PaperIndexerTest {
         .withLoggingDisabled().build();
     index.init(context.getStateStoreContext(), index);
     context.addStateStore(new WriteCounting(index, touches));
+    PaperIndexStores.addVersionsAndPapers(context);
     indexer = new PaperIndexer();
     indexer.init(context);
+    touches.clear();
   }
 
   @Test
@@ -66,11 +68,12 @@ class PaperIndexerTest {
     // when it is seen again with more upvotes
     indexer.process(change(first, Paper.newBuilder(first).setUpvotes(40).build()));
 
-    // then the old listing key goes and the new one comes, nothing else is written
-    assertThat(touches).hasSize(2);
+    // then the old listing key goes and the new one comes, and the index counts one more version
+    assertThat(touches).hasSize(3);
     assertThat(touches.get(0)).startsWith("delete u" + PaperIndex.SEP);
     assertThat(touches.get(1)).startsWith("put u" + PaperIndex.SEP).contains(PaperIndex.listingOrderKey(
         Paper.newBuilder(first).setUpvotes(40).build()));
+    assertThat(touches.get(2)).isEqualTo("put " + PaperIndex.VERSION);
   }
 
   @Test
@@ -96,7 +99,10 @@ class PaperIndexerTest {
     start();
     indexer.process(change(null, one));
     indexer.process(change(null, twoLater));
-    assertThat(kept).isEqualTo(contents()).containsEntry(PaperIndex.frequencyKey("sonar"), "2");
+    kept.remove(PaperIndex.VERSION); // the count of changes that built it: 5 here, 2 there
+    Map<String, String> fromNothing = contents();
+    fromNothing.remove(PaperIndex.VERSION);
+    assertThat(kept).isEqualTo(fromNothing).containsEntry(PaperIndex.frequencyKey("sonar"), "2");
   }
 
   private static Paper paper(String id, int upvotes, LocalDate published, List<String> keywords) {
