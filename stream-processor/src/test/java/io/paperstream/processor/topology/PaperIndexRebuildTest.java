@@ -1,16 +1,15 @@
 package io.paperstream.processor.topology;
 
+import static io.paperstream.processor.topology.PaperIndexFixtures.contents;
+import static io.paperstream.processor.topology.PaperIndexFixtures.paper;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.paperstream.schemas.Paper;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import org.apache.kafka.streams.processor.api.MockProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,7 +21,6 @@ import org.junit.jupiter.api.Test;
  */
 class PaperIndexRebuildTest {
 
-  private static final Instant SEEN = Instant.parse("2026-03-20T08:00:00Z");
   private static final String PLANTED = "z" + PaperIndex.SEP + "planted";
 
   private final MockProcessorContext<Void, Void> context = new MockProcessorContext<>();
@@ -36,14 +34,14 @@ class PaperIndexRebuildTest {
 
   @BeforeEach
   void stores() {
-    papers = PaperIndexStores.papers(context);
-    PaperIndexStores.versions(context);
+    papers = PaperIndexFixtures.papers(context);
+    PaperIndexFixtures.versions(context);
   }
 
   @Test
   void anEmptyIndexBesideItsPapersIsRebuiltToTheIndexTheChangesBuilt() {
     // given papers indexed change by change, the last one changing a paper
-    KeyValueStore<String, String> incremental = PaperIndexStores.index(context);
+    KeyValueStore<String, String> incremental = PaperIndexFixtures.index(context);
     PaperIndexer indexer = started();
     apply(indexer, null, kelp);
     apply(indexer, null, sonar);
@@ -52,7 +50,7 @@ class PaperIndexRebuildTest {
 
     // when the task starts again with an empty index (its state directory wiped, the papers and
     // the version store restored from their changelogs)
-    KeyValueStore<String, String> wiped = PaperIndexStores.index(context);
+    KeyValueStore<String, String> wiped = PaperIndexFixtures.index(context);
     started();
 
     // then the index is the one the changes built, its version included
@@ -65,14 +63,14 @@ class PaperIndexRebuildTest {
   @Test
   void anIndexBehindItsPapersIsRebuiltWithoutItsStaleKeys() {
     // given an index that saw the first two changes (an instance that held the task before)
-    KeyValueStore<String, String> old = PaperIndexStores.index(context);
+    KeyValueStore<String, String> old = PaperIndexFixtures.index(context);
     PaperIndexer before = started();
     apply(before, null, kelp);
     apply(before, null, sonar);
     old.put(PLANTED, "a key no paper gives");
     // and two more changes made by another instance, that reached this one's papers and version
     // store through their changelogs only
-    KeyValueStore<String, String> elsewhere = PaperIndexStores.index(context);
+    KeyValueStore<String, String> elsewhere = PaperIndexFixtures.index(context);
     PaperIndexer other = started();
     apply(other, null, undated);
     apply(other, kelp, kelpLater);
@@ -89,7 +87,7 @@ class PaperIndexRebuildTest {
   @Test
   void anIndexThatDescribesItsPapersIsKept() {
     // given an index in step with its papers (a clean restart), holding a key no rebuild would write
-    KeyValueStore<String, String> index = PaperIndexStores.index(context);
+    KeyValueStore<String, String> index = PaperIndexFixtures.index(context);
     PaperIndexer indexer = started();
     apply(indexer, null, kelp);
     apply(indexer, kelp, kelpLater);
@@ -106,7 +104,7 @@ class PaperIndexRebuildTest {
   void aRebuildCutShortIsDoneAgain() {
     // given an index whose rebuild stopped before its last write, the version (a crash without
     // exactly-once's wipe of the state directory)
-    KeyValueStore<String, String> index = PaperIndexStores.index(context);
+    KeyValueStore<String, String> index = PaperIndexFixtures.index(context);
     PaperIndexer indexer = started();
     apply(indexer, null, kelp);
     apply(indexer, null, sonar);
@@ -132,28 +130,5 @@ class PaperIndexRebuildTest {
   private void apply(PaperIndexer indexer, Paper before, Paper after) {
     papers.put(after.getPaperId(), after);
     indexer.process(new Record<>(after.getPaperId(), new PaperChange(after.getPaperId(), before, after, null), 0L));
-  }
-
-  private static Map<String, String> contents(KeyValueStore<String, String> index) {
-    Map<String, String> all = new TreeMap<>();
-    try (KeyValueIterator<String, String> each = index.all()) {
-      each.forEachRemaining(entry -> all.put(entry.key, entry.value));
-    }
-    return all;
-  }
-
-  private static Paper paper(String id, int upvotes, LocalDate published, List<String> keywords) {
-    return Paper.newBuilder()
-        .setPaperId(id)
-        .setArxivId(id)
-        .setTitle("An invented study " + id)
-        .setAuthors(List.of("Ana Okafor", "Ben Lindqvist"))
-        .setPublishedDate(published)
-        .setUpvotes(upvotes)
-        .setKeywords(keywords)
-        .setFirstSeen(SEEN)
-        .setLastSeen(SEEN)
-        .setSightings(1)
-        .build();
   }
 }

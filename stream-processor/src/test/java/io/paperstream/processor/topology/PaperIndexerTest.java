@@ -1,14 +1,14 @@
 package io.paperstream.processor.topology;
 
+import static io.paperstream.processor.topology.PaperIndexFixtures.SEEN;
+import static io.paperstream.processor.topology.PaperIndexFixtures.paper;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.paperstream.schemas.Paper;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.api.MockProcessorContext;
@@ -22,8 +22,6 @@ import org.junit.jupiter.api.Test;
 /** The paper index kept by {@link PaperIndexer} alone: the keys of the latest records, and no write a change does not need. */
 class PaperIndexerTest {
 
-  private static final Instant SEEN = Instant.parse("2026-03-20T08:00:00Z");
-
   private final MockProcessorContext<Void, Void> context = new MockProcessorContext<>();
   private final List<String> touches = new ArrayList<>();
   private KeyValueStore<String, String> index;
@@ -35,7 +33,7 @@ class PaperIndexerTest {
         .withLoggingDisabled().build();
     index.init(context.getStateStoreContext(), index);
     context.addStateStore(new WriteCounting(index, touches));
-    PaperIndexStores.addVersionsAndPapers(context);
+    PaperIndexFixtures.addVersionsAndPapers(context);
     indexer = new PaperIndexer();
     indexer.init(context);
     touches.clear();
@@ -105,32 +103,13 @@ class PaperIndexerTest {
     assertThat(kept).isEqualTo(fromNothing).containsEntry(PaperIndex.frequencyKey("sonar"), "2");
   }
 
-  private static Paper paper(String id, int upvotes, LocalDate published, List<String> keywords) {
-    return Paper.newBuilder()
-        .setPaperId(id)
-        .setArxivId(id)
-        .setTitle("An invented study " + id)
-        .setAuthors(List.of("Ana Okafor", "Ben Lindqvist"))
-        .setPublishedDate(published)
-        .setUpvotes(upvotes)
-        .setKeywords(keywords)
-        .setFirstSeen(SEEN)
-        .setLastSeen(SEEN)
-        .setSightings(1)
-        .build();
-  }
-
   private static Record<String, PaperChange> change(Paper before, Paper after) {
     String id = after == null ? before.getPaperId() : after.getPaperId();
     return new Record<>(id, new PaperChange(id, before, after, null), 0L);
   }
 
   private Map<String, String> contents() {
-    Map<String, String> all = new TreeMap<>();
-    try (KeyValueIterator<String, String> each = index.all()) {
-      each.forEachRemaining(entry -> all.put(entry.key, entry.value));
-    }
-    return all;
+    return PaperIndexFixtures.contents(index);
   }
 
   /** The real in-memory store, noting each key the indexer reads, writes or deletes. */

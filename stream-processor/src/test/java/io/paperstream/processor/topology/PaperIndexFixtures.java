@@ -2,15 +2,23 @@ package io.paperstream.processor.topology;
 
 import io.paperstream.schemas.Paper;
 import io.paperstream.schemas.Topics;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.processor.api.MockProcessorContext;
+import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
 
-/** The stores beside the paper index that {@link PaperIndexer} reads, in memory, for tests. */
-final class PaperIndexStores {
+/** For tests of {@link PaperIndexer}: its stores, in memory, invented papers and an index's contents. */
+final class PaperIndexFixtures {
 
-  private PaperIndexStores() {}
+  static final Instant SEEN = Instant.parse("2026-03-20T08:00:00Z");
+
+  private PaperIndexFixtures() {}
 
   static KeyValueStore<String, String> index(MockProcessorContext<?, ?> context) {
     KeyValueStore<String, String> index = Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(PaperIndex.STORE),
@@ -42,5 +50,30 @@ final class PaperIndexStores {
     papers.init(context.getStateStoreContext(), papers);
     context.addStateStore(papers);
     return papers;
+  }
+
+  /** A paper first seen at {@link #SEEN}, by two authors. */
+  static Paper paper(String id, int upvotes, LocalDate published, List<String> keywords) {
+    return Paper.newBuilder()
+        .setPaperId(id)
+        .setArxivId(id)
+        .setTitle("An invented study " + id)
+        .setAuthors(List.of("Ana Okafor", "Ben Lindqvist"))
+        .setPublishedDate(published)
+        .setUpvotes(upvotes)
+        .setKeywords(keywords)
+        .setFirstSeen(SEEN)
+        .setLastSeen(SEEN)
+        .setSightings(1)
+        .build();
+  }
+
+  /** Every key of an index and its value, sorted. */
+  static Map<String, String> contents(KeyValueStore<String, String> index) {
+    Map<String, String> all = new TreeMap<>();
+    try (KeyValueIterator<String, String> each = index.all()) {
+      each.forEachRemaining(entry -> all.put(entry.key, entry.value));
+    }
+    return all;
   }
 }
