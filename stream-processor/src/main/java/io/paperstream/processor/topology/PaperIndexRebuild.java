@@ -44,13 +44,18 @@ final class PaperIndexRebuild {
   }
 
   /**
-   * Leaves {@code index} as it is when it describes {@code version} changes, else rebuilds it
-   * from {@code papers}. Returns whether it rebuilt.
+   * Leaves {@code index} as it is when it describes {@code version} changes and the state is
+   * exactly-once's, else rebuilds it from {@code papers}. Returns whether it rebuilt.
+   *
+   * <p>Under at-least-once a crash is not followed by a wipe: the index keeps what RocksDB had
+   * flushed (no write-ahead log in Kafka Streams) and the logged stores are restored to their
+   * changelogs' ends, which are not written atomically, so equal counts do not prove the index
+   * describes its papers; there it is rebuilt at every start.
    */
   static boolean ensure(KeyValueStore<String, String> index, ReadOnlyKeyValueStore<String, Paper> papers,
-      long version, String task) {
+      long version, boolean exactlyOnce, String task) {
     String held = index.get(PaperIndex.VERSION);
-    if (held != null && Long.parseLong(held) == version) {
+    if (exactlyOnce && held != null && Long.parseLong(held) == version) {
       return false;
     }
     long started = System.nanoTime();

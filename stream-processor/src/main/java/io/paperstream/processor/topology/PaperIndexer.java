@@ -2,6 +2,7 @@ package io.paperstream.processor.topology;
 
 import io.paperstream.schemas.Paper;
 import java.util.Set;
+import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -29,7 +30,12 @@ final class PaperIndexer implements Processor<String, PaperChange, Void, Void> {
     version = PaperIndexRebuild.expected(versions);
     // Kafka Streams starts a task's processors once its stores are restored: the papers are all there
     PaperIndexRebuild.ensure(index, context.getStateStore(PaperTopology.PAPERS_STORE), version,
-        context.taskId().toString());
+        exactlyOnce(context), context.taskId().toString());
+  }
+
+  private static boolean exactlyOnce(ProcessorContext<Void, Void> context) {
+    Object guarantee = context.appConfigs().get(StreamsConfig.PROCESSING_GUARANTEE_CONFIG);
+    return guarantee != null && !StreamsConfig.AT_LEAST_ONCE.equals(guarantee);
   }
 
   @Override

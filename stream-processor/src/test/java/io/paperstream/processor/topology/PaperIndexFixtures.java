@@ -6,8 +6,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.TreeMap;
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.processor.api.MockProcessorContext;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
@@ -26,6 +28,15 @@ final class PaperIndexFixtures {
     index.init(context.getStateStoreContext(), index);
     context.addStateStore(index);
     return index;
+  }
+
+  /** A context whose application runs exactly-once (a default one says at-least-once). */
+  static MockProcessorContext<Void, Void> exactlyOnceContext() {
+    Properties config = new Properties();
+    config.put(StreamsConfig.APPLICATION_ID_CONFIG, "paper-index-test");
+    config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+    config.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+    return new MockProcessorContext<>(config);
   }
 
   /** Adds an empty version store and an empty papers store to {@code context}. */
