@@ -2,7 +2,6 @@ package io.paperstream.processor.search;
 
 import io.paperstream.schemas.Paper;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -15,14 +14,8 @@ import org.apache.kafka.streams.processor.StateStoreContext;
 import org.apache.kafka.streams.state.QueryableStoreType;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
-import org.apache.kafka.streams.state.internals.StateStoreProvider;
-import org.apache.lucene.index.IndexWriter;
-import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
-import org.apache.lucene.search.SearcherManager;
-import org.apache.lucene.store.Directory;
-import org.apache.lucene.util.IOUtils;
 
 /**
  * A Lucene index of the papers of one partition, as a Kafka Streams state store: it lives in the
@@ -64,12 +57,7 @@ public final class SearchIndexStore implements StateStore, SearchIndex {
   private volatile boolean open;
   private volatile String task = "";
   private volatile SearchIndexRebuild rebuild; // null: complete
-  private Path folder;
-  private Directory directory;
-  private IndexWriter writer;
-  private SearcherManager searchers;
-  private volatile long refreshNanos = DEFAULT_REFRESH_MS * 1_000_000;
-  private volatile long lastRefreshStarted;
+  private volatile LuceneIndex lucene;
 
   SearchIndexStore(String name) {
     this.name = name;
@@ -82,7 +70,7 @@ public final class SearchIndexStore implements StateStore, SearchIndex {
 
   /** For {@code KafkaStreams.store}: every local partition of the index, searched as one. */
   public static QueryableStoreType<SearchIndex> queryType() {
-    return new QueryType();
+    return new SearchIndexQueryType();
   }
 
   @Override
@@ -92,26 +80,12 @@ public final class SearchIndexStore implements StateStore, SearchIndex {
 
   @Override
   public void init(StateStoreContext context, StateStore root) {
-    refreshNanos = setting(context.appConfigs(), REFRESH_MS_CONFIG, DEFAULT_REFRESH_MS, 0, "ms") * 1_000_000;
-    long bufferMb = setting(context.appConfigs(), BUFFER_MB_CONFIG, DEFAULT_BUFFER_MB, 1, "MiB");
+    SearchIndexSettings settings = SearchIndexSettings.from(context.appConfigs());
     if (context.stateDir() == null) {
       throw new IllegalStateException("the search index " + name + " needs its task's state directory");
     }
-    folder = context.stateDir().toPath().resolve(name);
-    directory = SearchIndexFiles.openEmpty(folder);
-    try {
-      // nothing outlives the store, so closing discards the buffered documents rather than
-      // flushing them into segments (5% of the stream thread at task close, in a profile)
-      writer = new IndexWriter(directory, new IndexWriterConfig(PaperDocuments.analyzer())
-          .setOpenMode(IndexWriterConfig.OpenMode.CREATE)
-          .setRAMBufferSizeMB(bufferMb)
-          .setCommitOnClose(false));
-      searchers = new SearcherManager(writer, null);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot create the search index " + name + " in " + folder, e);
-    }
+    lucene = LuceneIndex.create(name, context.stateDir().toPath().resolve(name), settings);
     task = context.taskId().toString();
-    lastRefreshStarted = System.nanoTime();
     context.register(root, (key, value) -> {
       // no changelog: rebuilt from the papers store by the indexer
     });
@@ -178,58 +152,24 @@ public final class SearchIndexStore implements StateStore, SearchIndex {
     }
   }
 
-  /** A setting of the store: a whole number of {@code unit} >= {@code min}; absent: {@code defaultValue}. */
-  private static long setting(Map<String, Object> configs, String key, long defaultValue, long min, String unit) {
-    Object configured = configs.get(key);
-    if (configured == null) {
-      return defaultValue;
-    }
-    try {
-      long value = Long.parseLong(configured.toString().strip());
-      if (value >= min) {
-        return value;
-      }
-    } catch (NumberFormatException e) {
-      // the message below says what is expected
-    }
-    throw new IllegalArgumentException(key + " must be a whole number of " + unit + " >= " + min + ", not '" + configured + "'");
-  }
-
   /** Adds the paper's document, or replaces the one it had. */
   public void index(Paper paper) {
-    try {
-      writer.updateDocument(PaperDocuments.idTerm(paper.getPaperId()), PaperDocuments.of(paper));
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot index paper " + paper.getPaperId(), e);
-    }
+    lucene.index(paper);
   }
 
   /** Removes the paper's document (none: nothing happens). */
   public void remove(String paperId) {
-    try {
-      writer.deleteDocuments(PaperDocuments.idTerm(paperId));
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot remove paper " + paperId + " from the search index", e);
-    }
+    lucene.remove(paperId);
   }
 
   /** Removes every document: the start of a rebuild. */
   public void clear() {
-    try {
-      writer.deleteAll();
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot clear the search index " + name, e);
-    }
+    lucene.clear();
   }
 
   /** Makes every change so far visible to searches. */
   public void refresh() {
-    lastRefreshStarted = System.nanoTime();
-    try {
-      searchers.maybeRefreshBlocking();
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot refresh the search index " + name, e);
-    }
+    lucene.refresh();
   }
 
   @Override
@@ -239,28 +179,21 @@ public final class SearchIndexStore implements StateStore, SearchIndex {
 
   /** The bytes of the index's files (on disk, mapped into memory, not in the heap). */
   long fileBytes() {
-    try {
-      return SearchIndexFiles.size(folder);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot size the search index " + name + " in " + folder, e);
-    }
+    return lucene.fileBytes();
   }
 
   /** The folder of the index's files while the store is open. */
   Path folder() {
-    return folder;
+    return lucene.folder();
   }
 
   /** A searcher over the latest visible state; give it back with {@link #release}. */
   IndexSearcher acquire() throws IOException {
-    if (System.nanoTime() - lastRefreshStarted >= refreshNanos) {
-      refresh();
-    }
-    return searchers.acquire();
+    return lucene.acquire();
   }
 
   void release(IndexSearcher searcher) throws IOException {
-    searchers.release(searcher);
+    lucene.release(searcher);
   }
 
   @Override
@@ -277,16 +210,9 @@ public final class SearchIndexStore implements StateStore, SearchIndex {
   @Override
   public synchronized void close() {
     open = false;
-    try {
-      try {
-        IOUtils.close(searchers, writer, directory); // each, even when one before it fails
-      } finally {
-        if (folder != null) {
-          SearchIndexFiles.delete(folder);
-        }
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot close the search index " + name + " in " + folder, e);
+    LuceneIndex closing = lucene;
+    if (closing != null) {
+      closing.close();
     }
   }
 
@@ -298,19 +224,5 @@ public final class SearchIndexStore implements StateStore, SearchIndex {
   @Override
   public boolean isOpen() {
     return open;
-  }
-
-  private static final class QueryType implements QueryableStoreType<SearchIndex> {
-
-    @Override
-    public boolean accepts(StateStore store) {
-      return store instanceof SearchIndexStore;
-    }
-
-    @Override
-    public SearchIndex create(StateStoreProvider provider, String storeName) {
-      return (query, count, order) -> LocalSearchIndexes.search(
-          provider.stores(storeName, this).stream().map(SearchIndexStore.class::cast).toList(), query, count, order);
-    }
   }
 }
