@@ -4,7 +4,7 @@ import io.paperstream.config.DataDir;
 import io.paperstream.config.PipelineTopics;
 import io.paperstream.config.Settings;
 import io.paperstream.processor.search.SearchIndexStore;
-import io.paperstream.processor.topology.PaperTopology;
+import io.paperstream.processor.topology.TopologyOptions;
 import io.paperstream.processor.trend.EmergingOptions;
 import io.paperstream.processor.trend.PunctuationBudget;
 import io.paperstream.schemas.Topics;
@@ -94,9 +94,9 @@ public final class ProcessorSettings {
    * The topology's options, for raw entries on as many partitions as paperstream creates topics
    * with; a processor started on a cluster uses the raw entries topic's own count instead.
    */
-  public PaperTopology.Options topologyOptions() {
-    PaperTopology.Options defaults = PaperTopology.Options.defaults();
-    return new PaperTopology.Options(
+  public TopologyOptions topologyOptions() {
+    TopologyOptions defaults = TopologyOptions.defaults();
+    return new TopologyOptions(
         settings.getInt(KEYWORDS_KEY, defaults.keywordsPerPaper()),
         settings.getInt(TREND_TOP_KEY, defaults.trendTop()),
         Duration.ofMillis(settings.getInt(TREND_INTERVAL_KEY, (int) defaults.trendEmitInterval().toMillis())),

@@ -6,10 +6,8 @@ import io.paperstream.processor.enrich.PaperEnricher;
 import io.paperstream.processor.enrich.SeedVocabulary;
 import io.paperstream.processor.normalize.EntryNormalizer;
 import io.paperstream.processor.search.SearchIndexStore;
-import io.paperstream.processor.trend.EmergingOptions;
 import io.paperstream.processor.trend.EmergingProcessor;
 import io.paperstream.processor.trend.KeywordCounter;
-import io.paperstream.processor.trend.PunctuationBudget;
 import io.paperstream.processor.trend.TrendProcessor;
 import io.paperstream.schemas.KeywordCount;
 import io.paperstream.schemas.KeywordDateKey;
@@ -19,7 +17,6 @@ import io.paperstream.schemas.Paper;
 import io.paperstream.schemas.PaperKeys;
 import io.paperstream.schemas.Topic;
 import io.paperstream.schemas.Topics;
-import java.time.Duration;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
@@ -73,65 +70,14 @@ public final class PaperTopology {
   /** {@code YYYY-MM-DD} → the date's emerging keywords, as last emitted to {@code keyword-emerging}. */
   public static final String EMERGING_STORE = "keyword-emerging-by-date";
 
-  /**
-   * What the topology can be tuned with; defaults in {@link #defaults()}. {@code partitions}: the
-   * raw entries' partition count, on which the vocabulary is counted.
-   */
-  public record Options(int keywordsPerPaper, int trendTop, Duration trendEmitInterval, int trendMinSupport,
-      EmergingOptions emerging, PunctuationBudget.Limits punctuation, boolean seedVocabulary, int partitions) {
-    /** Papers a keyword needs in the 7-day window before it can trend, when not configured. */
-    public static final int DEFAULT_TREND_MIN_SUPPORT = 2;
-
-    /** Without a minimum support: every keyword can trend. */
-    public Options(int keywordsPerPaper, int trendTop, Duration trendEmitInterval) {
-      this(keywordsPerPaper, trendTop, trendEmitInterval, 1);
-    }
-
-    /** With the default emerging-keyword test. */
-    public Options(int keywordsPerPaper, int trendTop, Duration trendEmitInterval, int trendMinSupport) {
-      this(keywordsPerPaper, trendTop, trendEmitInterval, trendMinSupport, EmergingOptions.defaults());
-    }
-
-    /** With the default bounds on the punctuations' work. */
-    public Options(int keywordsPerPaper, int trendTop, Duration trendEmitInterval, int trendMinSupport,
-        EmergingOptions emerging) {
-      this(keywordsPerPaper, trendTop, trendEmitInterval, trendMinSupport, emerging, PunctuationBudget.Limits.defaults());
-    }
-
-    /**
-     * With the shipped seed vocabulary ({@link SeedVocabulary}) under what the stream teaches,
-     * for raw entries on one partition.
-     */
-    public Options(int keywordsPerPaper, int trendTop, Duration trendEmitInterval, int trendMinSupport,
-        EmergingOptions emerging, PunctuationBudget.Limits punctuation) {
-      this(keywordsPerPaper, trendTop, trendEmitInterval, trendMinSupport, emerging, punctuation, true, 1);
-    }
-
-    /** The same options with the seed vocabulary on or off. */
-    public Options withSeedVocabulary(boolean seed) {
-      return new Options(keywordsPerPaper, trendTop, trendEmitInterval, trendMinSupport, emerging, punctuation, seed,
-          partitions);
-    }
-
-    /** The same options for raw entries on {@code count} partitions. */
-    public Options withPartitions(int count) {
-      return new Options(keywordsPerPaper, trendTop, trendEmitInterval, trendMinSupport, emerging, punctuation,
-          seedVocabulary, count);
-    }
-
-    public static Options defaults() {
-      return new Options(KeywordExtractor.DEFAULT_MAX_KEYWORDS, 25, Duration.ofSeconds(1), DEFAULT_TREND_MIN_SUPPORT);
-    }
-  }
-
   private final StreamsBuilder builder = new StreamsBuilder();
   private final Topics topics;
-  private final Options options;
+  private final TopologyOptions options;
   private final Serde<String> strings = Serdes.String();
   private final Serde<Paper> papers;
   private final KeywordExtractor extractor;
 
-  private PaperTopology(Topics topics, Options options) {
+  private PaperTopology(Topics topics, TopologyOptions options) {
     this.topics = topics;
     this.options = options;
     // The by-title repartition topic and the papers store hold the embedded form whatever
@@ -140,7 +86,7 @@ public final class PaperTopology {
     this.extractor = new KeywordExtractor(options.keywordsPerPaper());
   }
 
-  public static Topology buildTopology(Topics topics, Options options) {
+  public static Topology buildTopology(Topics topics, TopologyOptions options) {
     PaperTopology steps = new PaperTopology(topics, options);
     KStream<String, Routed> here = steps.identify(steps.normalize());
     KStream<String, PaperChange> changes = steps.dedupeAndEnrich(here);

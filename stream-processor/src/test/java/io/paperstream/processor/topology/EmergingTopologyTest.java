@@ -52,7 +52,7 @@ class EmergingTopologyTest {
   void startDriver() {
     Properties config = new ProcessorSettings(Settings.defaults()).streamsConfig("dummy:9092", new Properties());
     config.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-    driver = new TopologyTestDriver(PaperTopology.buildTopology(topics, PaperTopology.Options.defaults()), config);
+    driver = new TopologyTestDriver(PaperTopology.buildTopology(topics, TopologyOptions.defaults()), config);
     raw = driver.createInputTopic(topics.rawEntries().name(),
         topics.rawEntries().keySerde().serializer(), topics.rawEntries().valueSerde().serializer());
     emerging = driver.createOutputTopic(topics.keywordEmerging().name(),

@@ -50,7 +50,7 @@ class PaperTopologyTest {
     Properties config = new ProcessorSettings(Settings.defaults()).streamsConfig("dummy:9092", new Properties());
     config.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
     driver = new TopologyTestDriver(
-        PaperTopology.buildTopology(topics, new PaperTopology.Options(12, 25, Duration.ofSeconds(1))), config);
+        PaperTopology.buildTopology(topics, TopologyOptions.defaults().withKeywordsPerPaper(12).withTrendMinSupport(1)), config);
     raw = driver.createInputTopic(topics.rawEntries().name(),
         topics.rawEntries().keySerde().serializer(), topics.rawEntries().valueSerde().serializer());
     papers = driver.createOutputTopic(topics.papers().name(),

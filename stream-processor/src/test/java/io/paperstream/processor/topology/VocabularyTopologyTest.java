@@ -79,7 +79,7 @@ class VocabularyTopologyTest {
   private List<String> keywords(boolean teachFirst, boolean seed, String dir, String title, String abstractText) {
     Properties config = new ProcessorSettings(Settings.defaults()).streamsConfig("dummy:9092", new Properties());
     config.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.resolve(dir).toString());
-    PaperTopology.Options options = PaperTopology.Options.defaults().withSeedVocabulary(seed);
+    TopologyOptions options = TopologyOptions.defaults().withSeedVocabulary(seed);
     try (TopologyTestDriver driver = new TopologyTestDriver(PaperTopology.buildTopology(topics, options), config)) {
       TestInputTopic<String, RawEntry> raw = driver.createInputTopic(topics.rawEntries().name(),
           topics.rawEntries().keySerde().serializer(), topics.rawEntries().valueSerde().serializer());
