@@ -45,18 +45,18 @@ final class PaperIndexRebuild {
 
   /**
    * Leaves {@code index} as it is when it describes {@code version} changes and the state is
-   * exactly-once's, else rebuilds it from {@code papers}. Returns whether it rebuilt.
+   * exactly-once's, else rebuilds it from {@code papers}.
    *
    * <p>Under at-least-once a crash is not followed by a wipe: the index keeps what RocksDB had
    * flushed (no write-ahead log in Kafka Streams) and the logged stores are restored to their
    * changelogs' ends, which are not written atomically, so equal counts do not prove the index
    * describes its papers; there it is rebuilt at every start.
    */
-  static boolean ensure(KeyValueStore<String, String> index, ReadOnlyKeyValueStore<String, Paper> papers,
+  static void ensure(KeyValueStore<String, String> index, ReadOnlyKeyValueStore<String, Paper> papers,
       long version, boolean exactlyOnce, String task) {
     String held = index.get(PaperIndex.VERSION);
     if (exactlyOnce && held != null && Long.parseLong(held) == version) {
-      return false;
+      return;
     }
     long started = System.nanoTime();
     index.delete(PaperIndex.VERSION);
@@ -71,7 +71,6 @@ final class PaperIndexRebuild {
     } else {
       LOG.debug("paper index of task {} started empty, as its papers store", task);
     }
-    return true;
   }
 
   private static long clear(KeyValueStore<String, String> index) {
