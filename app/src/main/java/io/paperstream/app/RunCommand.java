@@ -154,7 +154,9 @@ public final class RunCommand implements Callable<Integer> {
       if (stopSignal.requested()) {
         return stopped(err, "before the processor caught up");
       }
-      err.println("run: the processor stopped (" + stack.streams().state() + ") before it caught up");
+      // said again here: the first saying may have gone by inside the ingest's progress bar
+      err.println("run: the processor stopped (" + stack.streams().state() + ") before it caught up"
+          + stack.processor().stopReason().map(why -> ": " + why).orElse(""));
       return 1;
     }
     TopicExport export = new TopicExport(cluster, stack.topics());

@@ -8,12 +8,15 @@ import io.paperstream.processor.topology.PaperTopology;
 import io.paperstream.schemas.Topics;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,11 +29,13 @@ public final class PaperProcessor implements AutoCloseable {
 
   private final KafkaStreams streams;
   private final WarmUp warmUp;
+  private final StreamThreadFailures failures;
   private final CountDownLatch terminated = new CountDownLatch(1);
 
-  private PaperProcessor(KafkaStreams streams, WarmUp warmUp) {
+  private PaperProcessor(KafkaStreams streams, WarmUp warmUp, StreamThreadFailures failures) {
     this.streams = streams;
     this.warmUp = warmUp;
+    this.failures = failures;
   }
 
   /** Creates the missing topics on {@code cluster} and starts processing. */
@@ -67,8 +72,12 @@ public final class PaperProcessor implements AutoCloseable {
         PaperTopology.buildTopology(topics, processorSettings.topologyOptions().withPartitions(partitions));
     Properties config = processorSettings.streamsConfig(cluster.bootstrapServers(), cluster.clientOverrides());
     KafkaStreams streams = new KafkaStreams(topology, config);
-    streams.setUncaughtExceptionHandler(new StreamThreadFailures(ProcessorSettings.APPLICATION_ID_KEY));
-    PaperProcessor processor = new PaperProcessor(streams, warmUp);
+    StoppedThreadDeparture departure = new StoppedThreadDeparture(cluster::admin,
+        config.getProperty(StreamsConfig.APPLICATION_ID_CONFIG),
+        Optional.ofNullable((String) config.get(StreamsConfig.mainConsumerPrefix(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG))));
+    StreamThreadFailures failures = new StreamThreadFailures(ProcessorSettings.APPLICATION_ID_KEY, departure::leave);
+    streams.setUncaughtExceptionHandler(failures);
+    PaperProcessor processor = new PaperProcessor(streams, warmUp, failures);
     streams.setStateListener((now, before) -> {
       LOG.info("processor {} -> {}", before, now);
       if (now == KafkaStreams.State.ERROR || now == KafkaStreams.State.NOT_RUNNING) {
@@ -87,6 +96,11 @@ public final class PaperProcessor implements AutoCloseable {
   /** Whether the processor has stopped, by {@link #close()} or by a fatal error. */
   public boolean terminated() {
     return terminated.getCount() == 0;
+  }
+
+  /** Why the processor stopped, when a failure no stream thread can get past stopped it (one line, said to the user). */
+  public Optional<String> stopReason() {
+    return failures.stopReason();
   }
 
   /** Blocks until the processor has stopped, by {@link #close()} or by a fatal error. */

@@ -2,7 +2,8 @@ package io.paperstream.processor.app;
 
 import io.paperstream.config.Settings;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
@@ -33,12 +34,17 @@ final class StreamThreadFailures implements StreamsUncaughtExceptionHandler {
       "Existing internal topic (\\S+) has invalid partitions: expected: (\\d+); actual: (\\d+)");
 
   private final String applicationIdKey;
+  private final Consumer<String> stoppedThread;
   // every stream thread meets the same fatal failure: said once
-  private final AtomicBoolean stopping = new AtomicBoolean();
+  private final AtomicReference<String> stopReason = new AtomicReference<>();
 
-  /** {@code applicationIdKey}: the setting a user changes to start under a new application id. */
-  StreamThreadFailures(String applicationIdKey) {
+  /**
+   * @param applicationIdKey the setting a user changes to start under a new application id
+   * @param stoppedThread told the name of each stream thread that stops for good (on that thread)
+   */
+  StreamThreadFailures(String applicationIdKey, Consumer<String> stoppedThread) {
     this.applicationIdKey = applicationIdKey;
+    this.stoppedThread = stoppedThread;
   }
 
   @Override
@@ -46,13 +52,19 @@ final class StreamThreadFailures implements StreamsUncaughtExceptionHandler {
     Optional<String> fatal = whyNoThreadCanRun(failure);
     if (fatal.isPresent()) {
       // Kafka's log file already holds the failure with its stack trace
-      if (stopping.compareAndSet(false, true)) {
+      if (stopReason.compareAndSet(null, fatal.get())) {
         LOG.error("processor stopped: {}", fatal.get());
       }
+      stoppedThread.accept(Thread.currentThread().getName());
       return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
     }
     LOG.error("stream thread failed; replacing it", failure);
     return StreamThreadExceptionResponse.REPLACE_THREAD;
+  }
+
+  /** Why the processor stopped, once a failure no stream thread can get past has stopped it. */
+  Optional<String> stopReason() {
+    return Optional.ofNullable(stopReason.get());
   }
 
   /** Why no stream thread of this topology can run on this cluster, when that is what {@code failure} says. */

@@ -20,9 +20,9 @@ import org.junit.jupiter.api.io.TempDir;
  * An application id whose internal topics an earlier version made (here: the vocabulary counted
  * on one partition, where raw entries on three now count it on three), on a real broker: the
  * processor stops with an error instead of replacing its stream threads forever, and the same
- * pipeline runs under a new application id. One stream thread: with two, the client reaches ERROR
- * only when the second thread's rebalance ends, after the failed thread's static membership has
- * timed out (the session timeout, 45 s); the first thread's error line is the same.
+ * pipeline runs under a new application id. Two stream threads, static members: the thread that
+ * fails leaves the group, so the other's rebalance ends and the processor stops well within the
+ * session timeout (45 s) it would otherwise wait out.
  */
 class IncompatibleStateOnKafkaTest {
 
@@ -35,7 +35,7 @@ class IncompatibleStateOnKafkaTest {
     // given raw entries on three partitions and the vocabulary repartition topic an earlier
     // version made with one
     TestPipeline pipeline = new TestPipeline(KAFKA.bootstrapServers(), stateDir,
-        Map.of("topics.partitions", "3", ProcessorSettings.THREADS_KEY, "1"));
+        Map.of("topics.partitions", "3", ProcessorSettings.THREADS_KEY, "2"));
     pipeline.createTopics();
     try (KafkaCluster cluster = KafkaCluster.connect(pipeline.settings); Admin admin = cluster.admin()) {
       admin.createTopics(List.of(new NewTopic(pipeline.applicationId + "-vocabulary-deltas-repartition", 1, (short) 1)))
@@ -46,9 +46,11 @@ class IncompatibleStateOnKafkaTest {
     try (KafkaCluster cluster = KafkaCluster.connect(pipeline.settings);
         PaperProcessor processor = PaperProcessor.start(cluster, pipeline.settings)) {
 
-      // then it stops in error, within the first rebalance, rather than replacing threads
+      // then it stops in error, within the first rebalance, rather than replacing threads, saying why
       await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(processor::terminated);
       assertThat(processor.streams().state()).isEqualTo(KafkaStreams.State.ERROR);
+      assertThat(processor.stopReason()).hasValueSatisfying(why -> assertThat(why)
+          .contains(pipeline.applicationId + "-vocabulary-deltas-repartition has 1 partition(s)"));
     }
 
     // and under a new application id the same topics are processed

@@ -2,6 +2,8 @@ package io.paperstream.processor.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.streams.errors.StreamsException;
@@ -15,7 +17,8 @@ class StreamThreadFailuresTest {
       + "invalid partitions: expected: 3; actual: 1. Use 'org.apache.kafka.tools.StreamsResetter' tool to clean up "
       + "invalid topics before processing.";
 
-  private final StreamThreadFailures failures = new StreamThreadFailures("processor.application-id");
+  private final List<String> stopped = new ArrayList<>();
+  private final StreamThreadFailures failures = new StreamThreadFailures("processor.application-id", stopped::add);
 
   @Test
   void internalTopicsOfAnotherTopologyStopTheProcessorWithWhatToDo() {
@@ -29,6 +32,9 @@ class StreamThreadFailuresTest {
     assertThat(response).isEqualTo(StreamThreadExceptionResponse.SHUTDOWN_CLIENT);
     assertThat(failures.whyNoThreadCanRun(failure)).hasValueSatisfying(why -> assertThat(why)
         .contains("app-a-vocabulary-deltas-repartition has 1 partition(s)", "needs 3", "new processor.application-id", "PAPERSTREAM_PROCESSOR_APPLICATION_ID"));
+    // and keeps the reason for the user, and lets the failed thread's group member go
+    assertThat(failures.stopReason()).isEqualTo(failures.whyNoThreadCanRun(failure));
+    assertThat(stopped).containsExactly(Thread.currentThread().getName());
   }
 
   @Test
@@ -52,5 +58,8 @@ class StreamThreadFailuresTest {
     assertThat(failures.handle(timeout)).isEqualTo(StreamThreadExceptionResponse.REPLACE_THREAD);
     assertThat(failures.handle(bug)).isEqualTo(StreamThreadExceptionResponse.REPLACE_THREAD);
     assertThat(failures.whyNoThreadCanRun(new StreamsException((String) null))).isEmpty();
+    // and nothing is said to have stopped the processor
+    assertThat(failures.stopReason()).isEmpty();
+    assertThat(stopped).isEmpty();
   }
 }
