@@ -82,6 +82,37 @@ public final class KafkaTestSupport {
     return true;
   }
 
+  /**
+   * Whether no transaction is open on any partition of {@code topics} and of the application's
+   * repartition topics: their last stable offset
+   * has reached their high watermark. An instance killed in the middle of a transaction leaves it
+   * open until the broker aborts it (the transaction timeout, 10 s under Kafka Streams); until
+   * then a {@code read_committed} reader stops before it, and so before everything the surviving
+   * instance committed after it on the same partition, even once every input is consumed.
+   */
+  static boolean noOpenTransaction(String bootstrap, String applicationId, List<String> outputs) {
+    try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+      List<String> topics = new ArrayList<>(outputs);
+      admin.listTopics().names().get().stream()
+          .filter(name -> name.startsWith(applicationId + "-") && name.endsWith("-repartition"))
+          .forEach(topics::add);
+      Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+      admin.describeTopics(topics).allTopicNames().get().values().forEach(description ->
+          description.partitions().forEach(p ->
+              latest.put(new TopicPartition(description.name(), p.partition()), OffsetSpec.latest())));
+      Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> stable = admin
+          .listOffsets(latest, new ListOffsetsOptions(IsolationLevel.READ_COMMITTED)).all().get();
+      Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> written = admin
+          .listOffsets(latest, new ListOffsetsOptions(IsolationLevel.READ_UNCOMMITTED)).all().get();
+      return stable.entrySet().stream().allMatch(e -> e.getValue().offset() == written.get(e.getKey()).offset());
+    } catch (ExecutionException e) {
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
   /** The sum of the application's committed offsets on {@code topic}'s partitions (0 before any commit). */
   static long committedOn(String bootstrap, String applicationId, String topic) throws Exception {
     try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {

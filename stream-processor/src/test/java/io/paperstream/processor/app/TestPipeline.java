@@ -73,6 +73,8 @@ final class TestPipeline {
     await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500)).until(() ->
         KafkaTestSupport.caughtUp(bootstrapServers, applicationId,
             List.of(topics.rawEntries().name()), List.of(topics.sightings().name()))
-            && KafkaTestSupport.noTrendPending(bootstrapServers, applicationId));
+            && KafkaTestSupport.noTrendPending(bootstrapServers, applicationId)
+            && KafkaTestSupport.noOpenTransaction(bootstrapServers, applicationId, List.of(topics.sightings().name(),
+                topics.papers().name(), topics.keywordDailyCounts().name(), topics.keywordTrends().name())));
   }
 }
