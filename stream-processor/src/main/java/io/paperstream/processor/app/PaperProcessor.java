@@ -18,6 +18,7 @@ import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.errors.StreamsException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -71,7 +72,7 @@ public final class PaperProcessor implements AutoCloseable {
     Topology topology =
         PaperTopology.buildTopology(topics, processorSettings.topologyOptions().withPartitions(partitions));
     Properties config = processorSettings.streamsConfig(cluster.bootstrapServers(), cluster.clientOverrides());
-    KafkaStreams streams = new KafkaStreams(topology, config);
+    KafkaStreams streams = newStreams(topology, config);
     StoppedThreadDeparture departure = new StoppedThreadDeparture(cluster::admin,
         config.getProperty(StreamsConfig.APPLICATION_ID_CONFIG),
         Optional.ofNullable((String) config.get(StreamsConfig.mainConsumerPrefix(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG))));
@@ -87,6 +88,22 @@ public final class PaperProcessor implements AutoCloseable {
     beforeStart.accept(streams);
     streams.start();
     return processor;
+  }
+
+  /** Kafka Streams on {@code config}; a state directory another processor holds is said as what it means here. */
+  private static KafkaStreams newStreams(Topology topology, Properties config) {
+    try {
+      return new KafkaStreams(topology, config);
+    } catch (StreamsException e) {
+      // Kafka's words when another process holds the state directory's lock (StateDirectory)
+      if (e.getMessage() != null && e.getMessage().startsWith("Unable to initialize state")) {
+        throw new IllegalStateException("the state directory " + config.get(StreamsConfig.STATE_DIR_CONFIG)
+            + " is in use by another processor (papers run or papers process on the same data directory): stop "
+            + "that one, or give this one a data directory of its own (--data-dir, PAPERSTREAM_HOME) or its own "
+            + ProcessorSettings.STATE_DIR_KEY, e);
+      }
+      throw e;
+    }
   }
 
   public KafkaStreams streams() {
