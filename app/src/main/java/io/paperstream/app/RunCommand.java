@@ -247,7 +247,8 @@ public final class RunCommand implements Callable<Integer> {
       // pages produced by an earlier (crashed or finished) run are skipped, unless --force
       IngestLog log = IngestLog.restore(cluster.bootstrapServers(), cluster.clientOverrides(), topics.ingestLog(),
           producer, Clock.systemUTC());
-      totals = new SourceIngest(pipeline.withLog(log, force), stack.metrics(), err).run(sources, producer);
+      totals = new SourceIngest(pipeline.withLog(log, force), stack.metrics(), err, System.console() != null)
+          .run(sources, producer);
       log.finish();
     }
     err.println("run: ingested " + totals + " -> " + topics.rawEntries().name());

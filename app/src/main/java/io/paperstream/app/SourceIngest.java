@@ -47,16 +47,23 @@ final class SourceIngest {
   private final IngestPipeline pipeline;
   private final AppMetrics metrics;
   private final PrintWriter err;
+  private final boolean terminal;
 
-  SourceIngest(IngestPipeline pipeline, AppMetrics metrics, PrintWriter err) {
+  /**
+   * @param terminal whether {@code err} is a terminal: only there is the progress bar drawn, as
+   *     one line redrawn with {@code \r}; in a file or a CI log it would be a flood of carriage
+   *     returns with any log line glued to it, and the summary line says it all
+   */
+  SourceIngest(IngestPipeline pipeline, AppMetrics metrics, PrintWriter err, boolean terminal) {
     this.pipeline = pipeline;
     this.metrics = metrics;
     this.err = err;
+    this.terminal = terminal;
   }
 
   Totals run(List<String> sources, EntrySink sink) {
     List<String> pages = pages(sources);
-    boolean bar = pages.size() >= BAR_FROM_PAGES;
+    boolean bar = terminal && pages.size() >= BAR_FROM_PAGES;
     Totals totals = new Totals(0, 0, 0, 0, 0);
     long lastDrawn = 0;
     for (int i = 0; i < pages.size(); i++) {
