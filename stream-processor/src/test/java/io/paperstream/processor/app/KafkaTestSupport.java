@@ -43,13 +43,7 @@ public final class KafkaTestSupport {
           admin.listConsumerGroupOffsets(applicationId).partitionsToOffsetAndMetadata().get();
       List<String> topics = new ArrayList<>(plainInputs);
       topics.addAll(txInputs);
-      admin.listTopics().names().get().stream()
-          .filter(name -> name.startsWith(applicationId + "-") && name.endsWith("-repartition"))
-          .forEach(topics::add);
-      Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-      admin.describeTopics(topics).allTopicNames().get().values().forEach(description ->
-          description.partitions().forEach(p ->
-              latest.put(new TopicPartition(description.name(), p.partition()), OffsetSpec.latest())));
+      Map<TopicPartition, OffsetSpec> latest = latestOfEveryPartition(admin, applicationId, topics);
       Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends = admin
           .listOffsets(latest, new ListOffsetsOptions(IsolationLevel.READ_COMMITTED)).all().get();
       return ends.entrySet().stream().allMatch(e -> {
@@ -84,22 +78,14 @@ public final class KafkaTestSupport {
 
   /**
    * Whether no transaction is open on any partition of {@code topics} and of the application's
-   * repartition topics: their last stable offset
-   * has reached their high watermark. An instance killed in the middle of a transaction leaves it
+   * repartition topics: their last stable offset has reached their high watermark. An instance killed in the middle of a transaction leaves it
    * open until the broker aborts it (the transaction timeout, 10 s under Kafka Streams); until
    * then a {@code read_committed} reader stops before it, and so before everything the surviving
    * instance committed after it on the same partition, even once every input is consumed.
    */
   static boolean noOpenTransaction(String bootstrap, String applicationId, List<String> outputs) {
     try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
-      List<String> topics = new ArrayList<>(outputs);
-      admin.listTopics().names().get().stream()
-          .filter(name -> name.startsWith(applicationId + "-") && name.endsWith("-repartition"))
-          .forEach(topics::add);
-      Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-      admin.describeTopics(topics).allTopicNames().get().values().forEach(description ->
-          description.partitions().forEach(p ->
-              latest.put(new TopicPartition(description.name(), p.partition()), OffsetSpec.latest())));
+      Map<TopicPartition, OffsetSpec> latest = latestOfEveryPartition(admin, applicationId, outputs);
       Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> stable = admin
           .listOffsets(latest, new ListOffsetsOptions(IsolationLevel.READ_COMMITTED)).all().get();
       Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> written = admin
@@ -111,6 +97,20 @@ public final class KafkaTestSupport {
       Thread.currentThread().interrupt();
       return false;
     }
+  }
+
+  /** The latest offset of every partition of {@code topics} and of the application's repartition topics. */
+  private static Map<TopicPartition, OffsetSpec> latestOfEveryPartition(Admin admin, String applicationId,
+      List<String> topics) throws ExecutionException, InterruptedException {
+    List<String> all = new ArrayList<>(topics);
+    admin.listTopics().names().get().stream()
+        .filter(name -> name.startsWith(applicationId + "-") && name.endsWith("-repartition"))
+        .forEach(all::add);
+    Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+    admin.describeTopics(all).allTopicNames().get().values().forEach(description ->
+        description.partitions().forEach(p ->
+            latest.put(new TopicPartition(description.name(), p.partition()), OffsetSpec.latest())));
+    return latest;
   }
 
   /** The sum of the application's committed offsets on {@code topic}'s partitions (0 before any commit). */
