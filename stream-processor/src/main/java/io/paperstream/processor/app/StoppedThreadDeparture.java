@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
@@ -31,19 +32,32 @@ final class StoppedThreadDeparture {
   private static final Logger LOG = LoggerFactory.getLogger(StoppedThreadDeparture.class);
   private static final Pattern THREAD_INDEX = Pattern.compile("-StreamThread-(\\d+)$");
   private static final Duration TIMEOUT = Duration.ofSeconds(10);
+  /** Off the stream thread, which is in its exception handler; a daemon, so it never holds up the exit. */
+  private static final Executor OWN_DAEMON = removal -> {
+    Thread thread = new Thread(removal, "paperstream-leave-group");
+    thread.setDaemon(true);
+    thread.start();
+  };
 
   private final Supplier<Admin> admins;
   private final String groupId;
   private final Optional<String> groupInstanceId;
+  private final Executor removals;
 
   /**
    * @param groupInstanceId the main consumer's configured {@code group.instance.id}; empty for a
    *     dynamic member, which Kafka already drops when its consumer closes
    */
   StoppedThreadDeparture(Supplier<Admin> admins, String groupId, Optional<String> groupInstanceId) {
+    this(admins, groupId, groupInstanceId, OWN_DAEMON);
+  }
+
+  /** As above, with the removals run on {@code removals} (tests: on the calling thread). */
+  StoppedThreadDeparture(Supplier<Admin> admins, String groupId, Optional<String> groupInstanceId, Executor removals) {
     this.admins = admins;
     this.groupId = groupId;
     this.groupInstanceId = groupInstanceId;
+    this.removals = removals;
   }
 
   /** The member the stream thread of this name joined as, if it is a static member. */
@@ -52,13 +66,9 @@ final class StoppedThreadDeparture {
     return groupInstanceId.filter(id -> index.find()).map(id -> id + "-" + index.group(1));
   }
 
-  /** Removes the member of the stream thread of this name, off the calling thread (a stream thread in its handler). */
+  /** Removes the member of the stream thread of this name, if it is a static member. */
   void leave(String threadName) {
-    memberOf(threadName).ifPresent(member -> {
-      Thread removal = new Thread(() -> remove(member), "paperstream-leave-group");
-      removal.setDaemon(true);
-      removal.start();
-    });
+    memberOf(threadName).ifPresent(member -> removals.execute(() -> remove(member)));
   }
 
   private void remove(String member) {

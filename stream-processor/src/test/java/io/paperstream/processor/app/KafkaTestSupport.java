@@ -78,10 +78,11 @@ public final class KafkaTestSupport {
 
   /**
    * Whether no transaction is open on any partition of {@code topics} and of the application's
-   * repartition topics: their last stable offset has reached their high watermark. An instance killed in the middle of a transaction leaves it
-   * open until the broker aborts it (the transaction timeout, 10 s under Kafka Streams); until
-   * then a {@code read_committed} reader stops before it, and so before everything the surviving
-   * instance committed after it on the same partition, even once every input is consumed.
+   * repartition topics: their last stable offset has reached their high watermark. An instance
+   * killed in the middle of a transaction leaves it open until the broker aborts it (the
+   * transaction timeout, 10 s under Kafka Streams); until then a {@code read_committed} reader
+   * stops before it, and so before everything the surviving instance committed after it on the
+   * same partition, even once every input is consumed.
    */
   static boolean noOpenTransaction(String bootstrap, String applicationId, List<String> outputs) {
     try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
