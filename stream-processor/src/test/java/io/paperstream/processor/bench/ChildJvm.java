@@ -51,6 +51,14 @@ final class ChildJvm {
         .getOperatingSystemMXBean()).getProcessCpuTime();
   }
 
+  /**
+   * Time this JVM's JIT compilers have spent so far (ms): in a short run a large share of the
+   * CPU, which a long-running processor pays once.
+   */
+  static long ownCompilationMillis() {
+    return java.lang.management.ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
+  }
+
   private static long statusField(long pid, String field) {
     try {
       for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {

@@ -25,8 +25,11 @@ final class ThroughputBenchmark {
     this.options = options;
   }
 
-  /** One variant's rounds: entries/s, and CPU ms per entry of benchmark JVM and broker together. */
-  record Rounds(List<Double> rates, List<Double> cpuMsPerEntry) {}
+  /**
+   * One variant's rounds: entries/s, CPU ms per entry of benchmark JVM and broker together, and
+   * of that the benchmark JVM's JIT compilers' ms per entry.
+   */
+  record Rounds(List<Double> rates, List<Double> cpuMsPerEntry, List<Double> jitMsPerEntry) {}
 
   /**
    * Per variant name, its rounds, printed as they finish. CPU time is measured beside the rate
@@ -38,12 +41,16 @@ final class ThroughputBenchmark {
     for (int round = 0; round < options.rounds(); round++) {
       for (String variant : List.of("bare", "paperstream")) {
         long cpuBefore = ChildJvm.ownCpuNanos() + broker.ownProcessCpuNanos();
+        long jitBefore = ChildJvm.ownCompilationMillis();
         double rate = variant.equals("bare") ? bare(broker, entries, work) : paperstream(broker, entries, work);
         double cpuMs = (ChildJvm.ownCpuNanos() + broker.ownProcessCpuNanos() - cpuBefore) / 1e6 / entries.size();
-        Rounds so = rounds.computeIfAbsent(variant, v -> new Rounds(new ArrayList<>(), new ArrayList<>()));
+        double jitMs = (double) (ChildJvm.ownCompilationMillis() - jitBefore) / entries.size();
+        Rounds so = rounds.computeIfAbsent(variant, v -> new Rounds(new ArrayList<>(), new ArrayList<>(), new ArrayList<>()));
         so.rates().add(rate);
         so.cpuMsPerEntry().add(cpuMs);
-        Report.progress("throughput round %d %s: %,.0f entries/s, %.2f CPU ms/entry", round + 1, variant, rate, cpuMs);
+        so.jitMsPerEntry().add(jitMs);
+        Report.progress("throughput round %d %s: %,.0f entries/s, %.2f CPU ms/entry, of which JIT %.2f",
+            round + 1, variant, rate, cpuMs, jitMs);
       }
     }
     return rounds;
