@@ -20,6 +20,8 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The keyphrase vocabulary the processor learns from the stream: every paper record that
@@ -85,22 +87,45 @@ public final class VocabularyTopology {
     return seed.papers() == 0 ? learned : new SeededVocabulary(seed, learned);
   }
 
-  /** Copies the vocabulary topic into the global store. */
-  private static final class GlobalUpdater implements Processor<String, String, Void, Void> {
+  /**
+   * Copies the vocabulary topic into the global store. A record that is not a count (written by
+   * another client) is skipped with a warning that says where it is: stored, it would fail the
+   * enrichment of every paper that offers its phrase. (Kafka Streams cannot dead-letter a record
+   * of a global store's topic.) The phrase keeps the counts it had.
+   */
+  static final class GlobalUpdater implements Processor<String, String, Void, Void> {
+    private static final Logger LOG = LoggerFactory.getLogger(GlobalUpdater.class);
+    private ProcessorContext<Void, Void> context;
     private KeyValueStore<String, String> store;
 
     @Override
     public void init(ProcessorContext<Void, Void> context) {
+      this.context = context;
       store = context.getStateStore(VOCABULARY_STORE);
     }
 
     @Override
     public void process(Record<String, String> record) {
-      if (record.value() == null) {
+      if (record.key() == null) {
+        LOG.warn("skipped a record without a phrase {}", where());
+      } else if (record.value() == null) {
         store.delete(record.key());
-      } else {
+      } else if (VocabularyCounts.isCount(record.value())) {
         store.put(record.key(), record.value());
+      } else {
+        LOG.warn("skipped the record of phrase \"{}\" {}: \"{}\" is not \"<papers that chose it> <papers that "
+            + "offered it>\"", record.key(), where(), abbreviated(record.value()));
       }
+    }
+
+    private String where() {
+      return context.recordMetadata()
+          .map(m -> "at offset " + m.offset() + " of partition " + m.partition() + " of " + m.topic())
+          .orElse("in the vocabulary topic");
+    }
+
+    private static String abbreviated(String value) {
+      return value.length() <= 80 ? value : value.substring(0, 80) + "… (" + value.length() + " characters)";
     }
   }
 }
