@@ -50,6 +50,9 @@ final class IdentityResolver implements Processor<String, Paper, String, Routed>
   public void process(Record<String, Paper> record) {
     String key = record.key();
     Paper sighting = record.value();
+    if (sighting == null) {
+      return; // a tombstone another client wrote: these topics are not compacted, it deletes nothing
+    }
     if (isTitleKey(key) && !isTitleKey(sighting.getPaperId()) && fromSightings()) {
       claim(record);
       return;
@@ -93,7 +96,8 @@ final class IdentityResolver implements Processor<String, Paper, String, Routed>
     return context.recordMetadata().map(RecordMetadata::topic).map(sightingsTopic::equals).orElse(false);
   }
 
+  /** A null key (a raw entry another producer wrote without one) is no paper's key: it takes the hop. */
   private static boolean isTitleKey(String key) {
-    return key.startsWith(PaperKeys.TITLE_PREFIX);
+    return key != null && key.startsWith(PaperKeys.TITLE_PREFIX);
   }
 }
