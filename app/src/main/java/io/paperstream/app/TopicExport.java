@@ -10,14 +10,17 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Writes the pipeline's final topics as JSON-lines files, in the format of {@code papers export}
  * (see {@link TopicJson}).
  */
 final class TopicExport {
+
+  private static final Logger LOG = LoggerFactory.getLogger(TopicExport.class);
 
   private final Topics topics;
   private final TopicJson topicJson;
@@ -46,8 +49,9 @@ final class TopicExport {
   }
 
   private int write(Path dir, String logical, Topic<?, ?> topic) throws IOException {
-    List<String> lines = topicJson.read(topic, PipelineTopics.isTable(topics, topic)).lines();
-    Files.write(dir.resolve(logical + ".jsonl"), lines, StandardCharsets.UTF_8);
-    return lines.size();
+    TopicJson.Snapshot snapshot = topicJson.read(topic, PipelineTopics.isTable(topics, topic));
+    snapshot.skipped().forEach(skipped -> LOG.warn("export: {}", skipped));
+    Files.write(dir.resolve(logical + ".jsonl"), snapshot.lines(), StandardCharsets.UTF_8);
+    return snapshot.lines().size();
   }
 }

@@ -13,6 +13,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.errors.WakeupException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -28,7 +29,9 @@ import picocli.CommandLine.Spec;
         "Table topics (papers, keyword-daily-counts, keyword-trends, fetch-log) print the latest value per key; "
             + "without --follow the command stops at the end offsets it found at start.",
         "Each line: {\"key\": ..., \"value\": {...}} (value null for a deleted key while following); the "
-            + "processing dead-letter topic also carries \"headers\" (the reason) and the original bytes in base64."})
+            + "processing dead-letter topic also carries \"headers\" (the reason) and the original bytes in base64.",
+        "A record that cannot be decoded (written by another client) is left out, with a line on stderr naming "
+            + "its offset, partition, key and the reason."})
 public final class ExportCommand implements Callable<Integer> {
 
   @Parameters(paramLabel = "TOPIC",
@@ -56,11 +59,14 @@ public final class ExportCommand implements Callable<Integer> {
       TopicJson.Snapshot snapshot = topicJson.read(topic, PipelineTopics.isTable(topics, topic) && !follow);
       snapshot.lines().forEach(out::println);
       out.flush();
+      PrintWriter err = spec.commandLine().getErr();
+      snapshot.skipped().forEach(skipped -> err.println("export: " + skipped));
+      err.flush();
       if (follow) {
         try (KafkaConsumer<byte[], byte[]> consumer = topicJson.consumer()) {
           consumer.assign(snapshot.endOffsets().keySet());
           snapshot.endOffsets().forEach(consumer::seek);
-          follow(consumer, topicJson, topic, out);
+          follow(consumer, topicJson, topic, out, err);
         }
       }
     } catch (IllegalArgumentException e) {
@@ -71,7 +77,7 @@ public final class ExportCommand implements Callable<Integer> {
   }
 
   private static void follow(KafkaConsumer<byte[], byte[]> consumer, TopicJson topicJson, Topic<?, ?> topic,
-      PrintWriter out) {
+      PrintWriter out, PrintWriter err) {
     AtomicBoolean stopping = new AtomicBoolean();
     Thread main = Thread.currentThread();
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -86,9 +92,14 @@ public final class ExportCommand implements Callable<Integer> {
     try {
       while (!stopping.get()) {
         for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofSeconds(1))) {
-          out.println(topicJson.line(topic, record));
+          try {
+            out.println(topicJson.line(topic, record));
+          } catch (SerializationException e) {
+            err.println("export: " + TopicJson.undecodable(record, e));
+          }
         }
         out.flush();
+        err.flush();
       }
     } catch (WakeupException e) {
       // Ctrl-C: stop quietly, everything read so far has been printed

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.paperstream.schemas.RecordJson;
+import io.paperstream.schemas.SchemaRegistryException;
 import io.paperstream.schemas.Topic;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -18,6 +19,7 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
@@ -25,7 +27,9 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
  * A topic as JSON lines, the format of {@code papers export} and {@code papers run --export}: one
  * {@code {"key": ..., "value": {...}}} per record, values decoded by the topic's schema; for table
  * topics the latest value per key (deleted keys left out); dead-letter topics whose records are
- * raw bytes carry their headers (the reason) and the original key and value in base64.
+ * raw bytes carry their headers (the reason) and the original key and value in base64. A record
+ * whose value cannot be decoded (written by another client) is left out and described, where it
+ * is and why, in the snapshot's {@code skipped}: one bad record never costs the others.
  */
 public final class TopicJson {
 
@@ -39,8 +43,11 @@ public final class TopicJson {
     this.cluster = cluster;
   }
 
-  /** What a topic held when read: its lines, and the end offsets the reading stopped at. */
-  public record Snapshot(List<String> lines, Map<TopicPartition, Long> endOffsets) {}
+  /**
+   * What a topic held when read: its lines, the end offsets the reading stopped at, and a
+   * description of each record left out because its value could not be decoded.
+   */
+  public record Snapshot(List<String> lines, Map<TopicPartition, Long> endOffsets, List<String> skipped) {}
 
   /** A consumer of raw bytes on this cluster, reading committed records only. */
   public KafkaConsumer<byte[], byte[]> consumer() {
@@ -59,9 +66,16 @@ public final class TopicJson {
   public Snapshot read(Topic<?, ?> topic, boolean table) {
     Map<String, String> latest = new LinkedHashMap<>();
     List<String> all = new ArrayList<>();
+    List<String> skipped = new ArrayList<>();
     try (KafkaConsumer<byte[], byte[]> consumer = consumer()) {
       Map<TopicPartition, Long> end = TopicReader.readToEnd(consumer, topic.name(), READ_LIMIT, record -> {
-        String line = line(topic, record);
+        String line;
+        try {
+          line = line(topic, record);
+        } catch (SerializationException e) {
+          skipped.add(undecodable(record, e));
+          return;
+        }
         if (table) {
           // latest value per key, in the order keys were last written; a tombstone deletes the key
           String key = keyText(topic, record);
@@ -73,13 +87,31 @@ public final class TopicJson {
           all.add(line);
         }
       });
-      return new Snapshot(table ? new ArrayList<>(latest.values()) : all, end);
+      return new Snapshot(table ? new ArrayList<>(latest.values()) : all, end, skipped);
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(e.getMessage() + " on " + cluster.bootstrapServers(), e);
     }
   }
 
-  /** One record as one JSON line. */
+  /**
+   * Where a record that cannot be decoded is and why, for a reader who goes to look; rethrows
+   * when the fault is the schema registry's (every record would fail alike: that is no record's
+   * fault, and the command must stop and say so).
+   */
+  public static String undecodable(ConsumerRecord<byte[], byte[]> record, SerializationException e) {
+    if (SchemaRegistryException.isCauseOf(e)) {
+      throw e;
+    }
+    return "skipped the record at offset " + record.offset() + " of partition " + record.partition() + " of "
+        + record.topic() + " (key " + (record.key() == null ? "none" : "'" + new String(record.key(),
+        StandardCharsets.UTF_8) + "'") + "): " + e.getMessage();
+  }
+
+  /**
+   * One record as one JSON line.
+   *
+   * @throws SerializationException when its value cannot be decoded by the topic's schema
+   */
   public String line(Topic<?, ?> topic, ConsumerRecord<byte[], byte[]> record) {
     ObjectNode line = mapper.createObjectNode();
     line.put("key", keyText(topic, record));
