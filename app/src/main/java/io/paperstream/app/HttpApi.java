@@ -7,6 +7,7 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import io.javalin.http.staticfiles.Location;
+import io.javalin.util.JavalinBindException;
 import io.javalin.util.JavalinLogger;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -163,7 +164,12 @@ public final class HttpApi implements AutoCloseable {
       ctx.contentType(JSON).result(write(mapper, mapper.createObjectNode().put("status", 500)
           .put("error", "internal error (reference " + reference + " in the server log)")));
     });
-    server.start(http.host(), http.port());
+    try {
+      server.start(http.host(), http.port());
+    } catch (JavalinBindException e) {
+      throw new IllegalStateException("port " + http.port() + " on " + http.host() + " is in use (another papers run?): "
+          + "stop it, or choose another port with --http-port (setting http.port; 0: any free port)", e);
+    }
     String publicUrl = http.publicUrl(server.port());
     feeds.set(new Feeds(mapper, publicUrl, started));
     return new HttpApi(server, publicUrl);
