@@ -13,7 +13,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.errors.WakeupException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -92,10 +91,9 @@ public final class ExportCommand implements Callable<Integer> {
     try {
       while (!stopping.get()) {
         for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofSeconds(1))) {
-          try {
-            out.println(topicJson.line(topic, record));
-          } catch (SerializationException e) {
-            err.println("export: " + TopicJson.undecodable(record, e));
+          String line = topicJson.decodedLine(topic, record, skipped -> err.println("export: " + skipped));
+          if (line != null) {
+            out.println(line);
           }
         }
         out.flush();

@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.function.Consumer;
 import org.apache.avro.generic.IndexedRecord;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -69,11 +70,8 @@ public final class TopicJson {
     List<String> skipped = new ArrayList<>();
     try (KafkaConsumer<byte[], byte[]> consumer = consumer()) {
       Map<TopicPartition, Long> end = TopicReader.readToEnd(consumer, topic.name(), READ_LIMIT, record -> {
-        String line;
-        try {
-          line = line(topic, record);
-        } catch (SerializationException e) {
-          skipped.add(undecodable(record, e));
+        String line = decodedLine(topic, record, skipped::add);
+        if (line == null) {
           return;
         }
         if (table) {
@@ -94,25 +92,26 @@ public final class TopicJson {
   }
 
   /**
-   * Where a record that cannot be decoded is and why, for a reader who goes to look; rethrows
-   * when the fault is the schema registry's (every record would fail alike: that is no record's
-   * fault, and the command must stop and say so).
+   * One record as one JSON line; null for a record whose value cannot be decoded, after telling
+   * {@code skipped} where it is and why, for a reader who goes to look. A schema registry that
+   * cannot be used is rethrown: every record would fail alike, which is no record's fault, and
+   * the command must stop and say so.
    */
-  public static String undecodable(ConsumerRecord<byte[], byte[]> record, SerializationException e) {
-    if (SchemaRegistryException.isCauseOf(e)) {
-      throw e;
+  public String decodedLine(Topic<?, ?> topic, ConsumerRecord<byte[], byte[]> record, Consumer<String> skipped) {
+    try {
+      return line(topic, record);
+    } catch (SerializationException e) {
+      if (SchemaRegistryException.isCauseOf(e)) {
+        throw e;
+      }
+      skipped.accept("skipped the record at offset " + record.offset() + " of partition " + record.partition()
+          + " of " + record.topic() + " (key " + (record.key() == null ? "none" : "'" + new String(record.key(),
+          StandardCharsets.UTF_8) + "'") + "): " + e.getMessage());
+      return null;
     }
-    return "skipped the record at offset " + record.offset() + " of partition " + record.partition() + " of "
-        + record.topic() + " (key " + (record.key() == null ? "none" : "'" + new String(record.key(),
-        StandardCharsets.UTF_8) + "'") + "): " + e.getMessage();
   }
 
-  /**
-   * One record as one JSON line.
-   *
-   * @throws SerializationException when its value cannot be decoded by the topic's schema
-   */
-  public String line(Topic<?, ?> topic, ConsumerRecord<byte[], byte[]> record) {
+  private String line(Topic<?, ?> topic, ConsumerRecord<byte[], byte[]> record) {
     ObjectNode line = mapper.createObjectNode();
     line.put("key", keyText(topic, record));
     if (raw(topic)) {
