@@ -6,12 +6,17 @@ package io.paperstream.ingest.split;
  *
  * @param text the line, stripped
  * @param kind what the line is
- * @param authorCount the count of an {@link Kind#AUTHORS} line, else null
+ * @param number the count of an {@link Kind#AUTHORS} line, the number of a {@link Kind#COUNT} line,
+ *     else null
  * @param date the date of a {@link Kind#DATE} line, else null
  */
-record TextLine(String text, Kind kind, Integer authorCount, PrintedDate date) {
+record TextLine(String text, Kind kind, Integer number, PrintedDate date) {
 
-  enum Kind { AUTHORS, SEPARATOR, DATE, TEXT }
+  /**
+   * {@code COUNT}: a line that is only a number, the upvote count when a capture puts it on a line
+   * of its own (no title is a bare number).
+   */
+  enum Kind { AUTHORS, SEPARATOR, DATE, COUNT, TEXT }
 
   /** No metadata line comes near this; longer lines are title or abstract text without a pattern run on them. */
   static final int METADATA_MAX = 64;
@@ -26,6 +31,10 @@ record TextLine(String text, Kind kind, Integer authorCount, PrintedDate date) {
     var authors = TextLines.authorCount(text);
     if (authors.isPresent()) {
       return new TextLine(text, Kind.AUTHORS, authors.getAsInt(), null);
+    }
+    var count = TextLines.count(text);
+    if (count.isPresent()) {
+      return new TextLine(text, Kind.COUNT, count.getAsInt(), null);
     }
     PrintedDate date = PrintedDate.parse(text).orElse(null);
     if (date != null) {

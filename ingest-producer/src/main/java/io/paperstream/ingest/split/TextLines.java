@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 final class TextLines {
 
   private static final Pattern AUTHORS = Pattern.compile("[•·*-]?\\s*(\\d{1,5})\\s+authors?", Pattern.CASE_INSENSITIVE);
+  private static final Pattern COUNT = Pattern.compile("\\d{1,7}");
   private static final Pattern SENTENCE_BREAK = Pattern.compile("[.!?][\"')\\]]?\\s+[A-Z(\"]");
 
   /** No title on the site comes near this; abstracts almost always exceed it. */
@@ -28,6 +29,12 @@ final class TextLines {
     }
     Matcher m = AUTHORS.matcher(line.strip());
     return m.matches() ? OptionalInt.of(Integer.parseInt(m.group(1))) : OptionalInt.empty();
+  }
+
+  /** A line that is only a number ({@code 12}): an upvote count on a line of its own. */
+  static OptionalInt count(String line) {
+    String s = line.strip();
+    return s.length() <= 7 && COUNT.matcher(s).matches() ? OptionalInt.of(Integer.parseInt(s)) : OptionalInt.empty();
   }
 
   /** The lone middle dot between the author/organisation line and the date. */

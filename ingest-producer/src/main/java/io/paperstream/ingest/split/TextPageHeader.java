@@ -1,15 +1,19 @@
 package io.paperstream.ingest.split;
 
+import io.paperstream.schemas.PrintedDates;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * The lines a text rendering starts with: site chrome ({@code new}, {@code Subscribe},
- * {@code Daily Papers}, …) and the page's own year-less date. Captures differ in which chrome lines
- * they keep, so the header is recognised by its known lines and its date, not by a fixed layout.
+ * {@code Daily Papers}, …) and the page's own year-less date, or on a weekly or monthly listing its
+ * period ({@code Week 24}, {@code 2026-W24}, {@code June 2026}). Captures differ in which chrome
+ * lines they keep, so the header is recognised by its known lines and its date, not by a fixed
+ * layout.
  *
  * @param bodyStart index of the first line after the header
  * @param pageDate the page's date, resolved to a year; null when the header states none
@@ -23,9 +27,19 @@ record TextPageHeader(int bodyStart, LocalDate pageDate, boolean recognised) {
       "get trending papers in your email inbox",
       "subscribe",
       "daily papers",
+      "weekly papers",
+      "monthly papers",
       "trending papers",
       "byak and the research community",
       "by ak and the research community");
+
+  /**
+   * A weekly or monthly listing's period: {@code Week 24}, {@code Week 24, 2026}, {@code 2026-W24},
+   * {@code June 2026}, {@code Jun 2026}. Header chrome, not an entry; it dates no entry (they print
+   * their own dates), so the page date stays unknown.
+   */
+  private static final Pattern PERIOD = Pattern.compile(
+      "(?i)week\\s+\\d{1,2}(?:,?\\s+\\d{4})?|\\d{4}-W\\d{2}|(?<month>[a-z]{3,9})\\.?\\s+\\d{4}");
 
   /** The page date sits within the first few lines; beyond that a date belongs to an entry. */
   private static final int DATE_SEARCH_LINES = 10;
@@ -76,6 +90,14 @@ record TextPageHeader(int bodyStart, LocalDate pageDate, boolean recognised) {
     if (line.length() > CHROME_MAX) {
       return false;
     }
-    return KNOWN_LINES.contains(line.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT));
+    return KNOWN_LINES.contains(line.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT)) || isPeriod(line);
+  }
+
+  static boolean isPeriod(String line) {
+    if (line.length() > CHROME_MAX) {
+      return false;
+    }
+    var m = PERIOD.matcher(line.strip());
+    return m.matches() && (m.group("month") == null || PrintedDates.month(m.group("month")).isPresent());
   }
 }

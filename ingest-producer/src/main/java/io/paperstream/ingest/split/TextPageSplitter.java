@@ -11,18 +11,23 @@ import java.util.List;
  * <p>Only non-blank lines count, because captures differ in their blank-line layout. After the
  * header, each entry is a title line, an abstract line and an optional metadata block:
  * {@code • N authors} or an organisation line, a lone {@code ·}, and a date with an optional
- * trailing upvote count. Any part but the title may be missing.
+ * trailing upvote count. Any part but the title may be missing. Some captures put the upvote count
+ * on a line of its own: after the date (it belongs to that entry) or, when the page's first line is
+ * one, before each title (it belongs to the entry after it).
  */
 final class TextPageSplitter {
 
   /** An entry's metadata block as printed; every part optional. */
-  private record Metadata(Integer authorCount, String organization, PrintedDate date, List<String> lines) {}
+  private record Metadata(Integer authorCount, String organization, PrintedDate date, Integer upvotes,
+      List<String> lines) {}
 
   void split(String text, PageContext page) {
     List<String> stripped = text.lines().map(String::strip).filter(line -> !line.isEmpty()).toList();
     TextPageHeader header = TextPageHeader.read(stripped, page.asOf());
     List<TextLine> lines = stripped.subList(header.bodyStart(), stripped.size()).stream().map(TextLine::of).toList();
     Cursor cursor = new Cursor(page, header.pageDate());
+    // a capture that starts with a bare count prints each entry's upvotes before its title
+    boolean countsFirst = !lines.isEmpty() && lines.get(0).kind() == TextLine.Kind.COUNT;
     List<String> run = new ArrayList<>();
     boolean sawMetadata = false;
     int i = 0;
@@ -36,7 +41,14 @@ final class TextPageSplitter {
         i++;
         continue;
       }
-      int end = metadataEnd(lines, i, organization);
+      if (line.kind() == TextLine.Kind.COUNT && (run.isEmpty() || countsFirst)) {
+        cursor.emit(run, null);
+        run.clear();
+        cursor.upvotesOfNext = line.number();
+        i++;
+        continue;
+      }
+      int end = metadataEnd(lines, i, organization, countsFirst);
       cursor.emit(run, metadata(lines.subList(i, end), organization));
       run.clear();
       sawMetadata = true;
@@ -59,8 +71,11 @@ final class TextPageSplitter {
     }
   }
 
-  /** The metadata block is: author count or organisation, then the separator, then the date. */
-  private static int metadataEnd(List<TextLine> lines, int start, boolean organization) {
+  /**
+   * The metadata block is: author count or organisation, then the separator, then the date, then
+   * (unless counts come first) the upvote count on a line of its own.
+   */
+  private static int metadataEnd(List<TextLine> lines, int start, boolean organization, boolean countsFirst) {
     int i = start;
     if (organization || lines.get(i).kind() == TextLine.Kind.AUTHORS) {
       i++;
@@ -71,6 +86,9 @@ final class TextPageSplitter {
     if (i < lines.size() && lines.get(i).kind() == TextLine.Kind.DATE) {
       i++;
     }
+    if (!countsFirst && i < lines.size() && lines.get(i).kind() == TextLine.Kind.COUNT) {
+      i++;
+    }
     // a metadata line in no expected place (e.g. a second separator) is a block of its own
     return Math.max(i, start + 1);
   }
@@ -79,17 +97,21 @@ final class TextPageSplitter {
     Integer authorCount = null;
     String org = null;
     PrintedDate date = null;
+    Integer upvotes = null;
     for (int k = 0; k < block.size(); k++) {
       TextLine line = block.get(k);
       if (k == 0 && organization) {
         org = line.text();
       } else if (line.kind() == TextLine.Kind.AUTHORS) {
-        authorCount = line.authorCount();
+        authorCount = line.number();
       } else if (line.kind() == TextLine.Kind.DATE) {
         date = line.date();
+        upvotes = date.trailingCount();
+      } else if (line.kind() == TextLine.Kind.COUNT) {
+        upvotes = line.number();
       }
     }
-    return new Metadata(authorCount, org, date, block.stream().map(TextLine::text).toList());
+    return new Metadata(authorCount, org, date, upvotes, block.stream().map(TextLine::text).toList());
   }
 
   /** Hands out positions and turns runs of title/abstract lines into entries or dead letters. */
@@ -100,6 +122,8 @@ final class TextPageSplitter {
     private int nextPosition;
     private int entries;
     private boolean sawAbstract;
+    /** An upvote count printed before the next title, or null. */
+    Integer upvotesOfNext;
 
     Cursor(PageContext page, LocalDate pageDate) {
       this.page = page;
@@ -122,24 +146,27 @@ final class TextPageSplitter {
         String title = run.get(pair.titleIndex());
         String abstractText = pair.hasAbstract() ? run.get(pair.abstractIndex()) : null;
         Metadata own = k == pairs.size() - 1 ? metadata : null;
+        Integer upvotes = own != null && own.upvotes() != null ? own.upvotes() : k == 0 ? upvotesOfNext : null;
         int position = nextPosition++;
         if (abstractText == null && TextLines.looksLikeProse(title)) {
           pending.add(() -> page.reject(position, "an abstract without a title line before it", title));
           continue;
         }
         sawAbstract |= abstractText != null && TextLines.looksLikeProse(abstractText);
-        RawEntry entry = entry(position, title, abstractText, own);
+        RawEntry entry = entry(position, title, abstractText, own, upvotes);
         pending.add(() -> page.accept(entry));
         entries++;
       }
+      upvotesOfNext = null;
     }
 
-    private RawEntry entry(int position, String title, String abstractText, Metadata metadata) {
-      RawEntry.Builder entry = page.newEntry(position, pageDate).setTitle(title).setAbstract$(abstractText);
+    private RawEntry entry(int position, String title, String abstractText, Metadata metadata, Integer upvotes) {
+      RawEntry.Builder entry = page.newEntry(position, pageDate).setTitle(title).setAbstract$(abstractText)
+          .setUpvotes(upvotes);
       if (metadata != null) {
         entry.setAuthorCount(metadata.authorCount()).setOrganization(metadata.organization());
         if (metadata.date() != null) {
-          entry.setDateText(metadata.date().text()).setUpvotes(metadata.date().trailingCount());
+          entry.setDateText(metadata.date().text());
         }
       }
       return entry.build();

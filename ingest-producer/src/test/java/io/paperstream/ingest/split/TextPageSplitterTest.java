@@ -8,6 +8,8 @@ import io.paperstream.schemas.RawEntry;
 import io.paperstream.schemas.SourceKind;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class TextPageSplitterTest {
 
@@ -265,5 +267,68 @@ class TextPageSplitterTest {
     // then
     assertThat(result.entries()).isEmpty();
     assertThat(result.deadLetters()).extracting(DeadLetter::getPosition).containsExactly((Integer) null);
+  }
+
+  @Test
+  void upvoteCountOnALineOfItsOwnBelongsToTheEntryBeforeIt() {
+    // given a capture that puts each card's upvotes on the line after its date, titles without abstracts
+    String body = String.join("\n", "Daily Papers", "Jun 12",
+        "Lattice Gardens: Growing Sparse Routers", "  • 7 authors", "·", "Jun 10", "12",
+        "Quiet Tokens in Long-Context Retrieval", "  • 4 authors", "·", "Jun 11", "3",
+        "Tide Ledgers for Auditing Agents", "  • 11 authors", "·", "Jun 9");
+
+    // when
+    SplitResult result = splitter.split(SplitFixtures.inline("file:///pages/counts-after.txt", "text/plain", body));
+
+    // then no bare number became a paper
+    assertThat(result.deadLetters()).isEmpty();
+    assertThat(result.entries()).extracting(RawEntry::getTitle).containsExactly(
+        "Lattice Gardens: Growing Sparse Routers", "Quiet Tokens in Long-Context Retrieval",
+        "Tide Ledgers for Auditing Agents");
+    assertThat(result.entries()).extracting(RawEntry::getUpvotes).containsExactly(12, 3, null);
+    assertThat(result.entries()).extracting(RawEntry::getAuthorCount).containsExactly(7, 4, 11);
+    assertThat(result.entries()).extracting(RawEntry::getDateText).containsExactly("Jun 10", "Jun 11", "Jun 9");
+  }
+
+  @Test
+  void upvoteCountsPrintedBeforeEachTitleBelongToTheEntryAfterThem() {
+    // given a capture whose cards begin with their upvote box
+    String body = String.join("\n", "Daily Papers", "Jun 12",
+        "41", "Lattice Gardens: Growing Sparse Routers", "  • 7 authors", "·", "Jun 10",
+        "5", "Quiet Tokens in Long-Context Retrieval",
+        "Tide Ledgers for Auditing Agents", "  • 11 authors", "·", "Jun 9");
+
+    // when
+    SplitResult result = splitter.split(SplitFixtures.inline("file:///pages/counts-first.txt", "text/plain", body));
+
+    // then each count goes to the title after it; the entry printed without one has none
+    assertThat(result.deadLetters()).isEmpty();
+    assertThat(result.entries()).extracting(RawEntry::getTitle).containsExactly(
+        "Lattice Gardens: Growing Sparse Routers", "Quiet Tokens in Long-Context Retrieval",
+        "Tide Ledgers for Auditing Agents");
+    assertThat(result.entries()).extracting(RawEntry::getUpvotes).containsExactly(41, 5, null);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"Weekly Papers|Week 24", "Weekly Papers|2026-W24", "Monthly Papers|June 2026",
+      "Monthly Papers|Jun 2026", "Week 24, 2026"})
+  void weeklyAndMonthlyHeadersAreChromeNotEntries(String header) {
+    // given a weekly or monthly listing's capture: its period instead of a day, entries with their own dates
+    String body = String.join("\n\n", header.replace('|', '\n'), "byAK and the research community",
+        "Lattice Gardens: Growing Sparse Routers",
+        "We grow sparse routers for mixture models by pruning lattice paths on a schedule that keeps experts balanced.",
+        "  • 7 authors", "·", "Jun 10, 2026 12");
+
+    // when
+    SplitResult result = splitter.split(SplitFixtures.inline("file:///pages/week.txt", "text/plain", body));
+
+    // then
+    assertThat(result.deadLetters()).isEmpty();
+    assertThat(result.entries()).singleElement().satisfies(entry -> {
+      assertThat(entry.getTitle()).isEqualTo("Lattice Gardens: Growing Sparse Routers");
+      assertThat(entry.getPageDate()).isNull();
+      assertThat(entry.getDateText()).isEqualTo("Jun 10, 2026");
+      assertThat(entry.getUpvotes()).isEqualTo(12);
+    });
   }
 }
