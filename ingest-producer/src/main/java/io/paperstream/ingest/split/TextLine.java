@@ -6,17 +6,19 @@ package io.paperstream.ingest.split;
  *
  * @param text the line, stripped
  * @param kind what the line is
- * @param number the count of an {@link Kind#AUTHORS} line, the number of a {@link Kind#COUNT} line,
- *     else null
+ * @param number the count of an {@link Kind#AUTHORS}, {@link Kind#UPVOTES} or {@link Kind#COMMENTS}
+ *     line, else null
  * @param date the date of a {@link Kind#DATE} line, else null
  */
 record TextLine(String text, Kind kind, Integer number, PrintedDate date) {
 
   /**
-   * {@code COUNT}: a line that is only a number, the upvote count when a capture puts it on a line
-   * of its own (no title is a bare number).
+   * What a line of a card is besides its title and abstract. {@code UPVOTES}: {@code 12 upvotes},
+   * or a line that is only a number (no title is a bare number), the upvote box when a capture puts
+   * it on a line of its own; {@code SUBMITTER}: {@code Submitted by …}, chrome that no entry field
+   * keeps.
    */
-  enum Kind { AUTHORS, SEPARATOR, DATE, COUNT, TEXT }
+  enum Kind { AUTHORS, SEPARATOR, DATE, UPVOTES, COMMENTS, SUBMITTER, TEXT }
 
   /** No metadata line comes near this; longer lines are title or abstract text without a pattern run on them. */
   static final int METADATA_MAX = 64;
@@ -32,11 +34,18 @@ record TextLine(String text, Kind kind, Integer number, PrintedDate date) {
     if (authors.isPresent()) {
       return new TextLine(text, Kind.AUTHORS, authors.getAsInt(), null);
     }
-    var count = TextLines.count(text);
-    if (count.isPresent()) {
-      return new TextLine(text, Kind.COUNT, count.getAsInt(), null);
+    var upvotes = TextLines.upvotes(text);
+    if (upvotes.isPresent()) {
+      return new TextLine(text, Kind.UPVOTES, upvotes.getAsInt(), null);
     }
-    PrintedDate date = PrintedDate.parse(text).orElse(null);
+    var comments = TextLines.comments(text);
+    if (comments.isPresent()) {
+      return new TextLine(text, Kind.COMMENTS, comments.getAsInt(), null);
+    }
+    if (TextLines.isSubmitter(text)) {
+      return new TextLine(text, Kind.SUBMITTER, null, null);
+    }
+    PrintedDate date = PrintedDate.parse(TextLines.withoutDatePrefix(text)).orElse(null);
     if (date != null) {
       return new TextLine(text, Kind.DATE, null, date);
     }
@@ -45,5 +54,10 @@ record TextLine(String text, Kind kind, Integer number, PrintedDate date) {
 
   boolean isMetadata() {
     return kind != Kind.TEXT;
+  }
+
+  /** Whether the line is only a number: an upvote box with no word beside it. */
+  boolean isBareCount() {
+    return kind == Kind.UPVOTES && text.chars().allMatch(Character::isDigit);
   }
 }

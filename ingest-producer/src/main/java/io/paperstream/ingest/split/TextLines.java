@@ -12,7 +12,13 @@ import java.util.regex.Pattern;
 final class TextLines {
 
   private static final Pattern AUTHORS = Pattern.compile("[•·*-]?\\s*(\\d{1,5})\\s+authors?", Pattern.CASE_INSENSITIVE);
-  private static final Pattern COUNT = Pattern.compile("\\d{1,7}");
+  private static final Pattern UPVOTES = Pattern.compile(
+      "(?:[▲△↑]\\s*)?(\\d{1,7})(?:\\s+upvotes?)?|upvotes?:?\\s*(\\d{1,7})", Pattern.CASE_INSENSITIVE);
+  private static final Pattern COMMENTS = Pattern.compile("(\\d{1,7})\\s+comments?", Pattern.CASE_INSENSITIVE);
+  private static final Pattern SUBMITTER = Pattern.compile("submitted\\s+by\\b.*", Pattern.CASE_INSENSITIVE);
+  /** Words a card may print before its date: {@code Published on Jun 10, 2026}. */
+  private static final Pattern DATE_PREFIX = Pattern.compile(
+      "(?:published|submitted|featured)(?:\\s+in\\s+daily\\s+papers)?(?:\\s+on)?\\s+", Pattern.CASE_INSENSITIVE);
   private static final Pattern SENTENCE_BREAK = Pattern.compile("[.!?][\"')\\]]?\\s+[A-Z(\"]");
 
   /** No title on the site comes near this; abstracts almost always exceed it. */
@@ -31,10 +37,40 @@ final class TextLines {
     return m.matches() ? OptionalInt.of(Integer.parseInt(m.group(1))) : OptionalInt.empty();
   }
 
-  /** A line that is only a number ({@code 12}): an upvote count on a line of its own. */
-  static OptionalInt count(String line) {
-    String s = line.strip();
-    return s.length() <= 7 && COUNT.matcher(s).matches() ? OptionalInt.of(Integer.parseInt(s)) : OptionalInt.empty();
+  /** {@code 12}, {@code 12 upvotes}, {@code ▲ 12}, {@code Upvote 12} give 12. */
+  static OptionalInt upvotes(String line) {
+    return number(UPVOTES, line);
+  }
+
+  /** {@code 3 comments} gives 3. */
+  static OptionalInt comments(String line) {
+    return number(COMMENTS, line);
+  }
+
+  /** {@code Submitted by someone}: who put the paper on the site, chrome for the splitter. */
+  static boolean isSubmitter(String line) {
+    return line.length() <= TextLine.METADATA_MAX && SUBMITTER.matcher(line.strip()).matches();
+  }
+
+  /** The line without the words a card may print before its date ({@code Published on}). */
+  static String withoutDatePrefix(String line) {
+    if (line.length() > TextLine.METADATA_MAX) {
+      return line;
+    }
+    Matcher m = DATE_PREFIX.matcher(line.strip());
+    return m.lookingAt() ? line.strip().substring(m.end()) : line;
+  }
+
+  private static OptionalInt number(Pattern pattern, String line) {
+    if (line.length() > TextLine.METADATA_MAX) {
+      return OptionalInt.empty();
+    }
+    Matcher m = pattern.matcher(line.strip());
+    if (!m.matches()) {
+      return OptionalInt.empty();
+    }
+    String digits = m.group(1) != null || m.groupCount() < 2 ? m.group(1) : m.group(2);
+    return OptionalInt.of(Integer.parseInt(digits));
   }
 
   /** The lone middle dot between the author/organisation line and the date. */

@@ -3,6 +3,7 @@ package io.paperstream.ingest.split;
 import io.paperstream.schemas.RawEntry;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 
 /**
@@ -10,16 +11,19 @@ import java.util.List;
  *
  * <p>Only non-blank lines count, because captures differ in their blank-line layout. After the
  * header, each entry is a title line, an abstract line and an optional metadata block:
- * {@code • N authors} or an organisation line, a lone {@code ·}, and a date with an optional
- * trailing upvote count. Any part but the title may be missing. Some captures put the upvote count
- * on a line of its own: after the date (it belongs to that entry) or, when the page's first line is
- * one, before each title (it belongs to the entry after it).
+ * {@code • N authors} or an organisation line, a lone {@code ·}, a date (with an optional
+ * trailing upvote count, or words before it: {@code Published on Jun 10, 2026}), an upvote count
+ * ({@code 12 upvotes}, or a bare {@code 12} on a line of its own), {@code 3 comments},
+ * {@code Submitted by …}: consecutive metadata lines, at most one of each kind (a second author
+ * count begins another block), in any order. Any part but the title may be missing. When the page's
+ * first line is a bare count, the capture prints each entry's upvotes before its title, so a bare
+ * count belongs to the entry after it.
  */
 final class TextPageSplitter {
 
   /** An entry's metadata block as printed; every part optional. */
   private record Metadata(Integer authorCount, String organization, PrintedDate date, Integer upvotes,
-      List<String> lines) {}
+      Integer comments, boolean chromeOnly, List<String> lines) {}
 
   void split(String text, PageContext page) {
     List<String> stripped = text.lines().map(String::strip).filter(line -> !line.isEmpty()).toList();
@@ -27,7 +31,7 @@ final class TextPageSplitter {
     List<TextLine> lines = stripped.subList(header.bodyStart(), stripped.size()).stream().map(TextLine::of).toList();
     Cursor cursor = new Cursor(page, header.pageDate());
     // a capture that starts with a bare count prints each entry's upvotes before its title
-    boolean countsFirst = !lines.isEmpty() && lines.get(0).kind() == TextLine.Kind.COUNT;
+    boolean countsFirst = !lines.isEmpty() && lines.get(0).isBareCount();
     List<String> run = new ArrayList<>();
     boolean sawMetadata = false;
     int i = 0;
@@ -41,7 +45,7 @@ final class TextPageSplitter {
         i++;
         continue;
       }
-      if (line.kind() == TextLine.Kind.COUNT && (run.isEmpty() || countsFirst)) {
+      if (line.isBareCount() && (run.isEmpty() || countsFirst)) {
         cursor.emit(run, null);
         run.clear();
         cursor.upvotesOfNext = line.number();
@@ -51,7 +55,8 @@ final class TextPageSplitter {
       int end = metadataEnd(lines, i, organization, countsFirst);
       cursor.emit(run, metadata(lines.subList(i, end), organization));
       run.clear();
-      sawMetadata = true;
+      // numbers alone do not make a list of short lines a digest page
+      sawMetadata |= end - i > 1 || !line.isBareCount();
       i = end;
     }
     cursor.emit(run, null);
@@ -72,24 +77,21 @@ final class TextPageSplitter {
   }
 
   /**
-   * The metadata block is: author count or organisation, then the separator, then the date, then
-   * (unless counts come first) the upvote count on a line of its own.
+   * Where the metadata block that starts at {@code start} ends: at the first line that is not
+   * metadata or whose kind the block already has (an organisation line stands for the author
+   * count), and, when counts come first, before a bare count.
    */
   private static int metadataEnd(List<TextLine> lines, int start, boolean organization, boolean countsFirst) {
+    EnumSet<TextLine.Kind> kinds = EnumSet.noneOf(TextLine.Kind.class);
     int i = start;
-    if (organization || lines.get(i).kind() == TextLine.Kind.AUTHORS) {
+    if (organization) {
+      kinds.add(TextLine.Kind.AUTHORS);
       i++;
     }
-    if (i < lines.size() && lines.get(i).kind() == TextLine.Kind.SEPARATOR) {
+    while (i < lines.size() && lines.get(i).isMetadata() && !(countsFirst && lines.get(i).isBareCount())
+        && kinds.add(lines.get(i).kind())) {
       i++;
     }
-    if (i < lines.size() && lines.get(i).kind() == TextLine.Kind.DATE) {
-      i++;
-    }
-    if (!countsFirst && i < lines.size() && lines.get(i).kind() == TextLine.Kind.COUNT) {
-      i++;
-    }
-    // a metadata line in no expected place (e.g. a second separator) is a block of its own
     return Math.max(i, start + 1);
   }
 
@@ -98,20 +100,27 @@ final class TextPageSplitter {
     String org = null;
     PrintedDate date = null;
     Integer upvotes = null;
+    Integer comments = null;
     for (int k = 0; k < block.size(); k++) {
       TextLine line = block.get(k);
       if (k == 0 && organization) {
         org = line.text();
-      } else if (line.kind() == TextLine.Kind.AUTHORS) {
-        authorCount = line.number();
-      } else if (line.kind() == TextLine.Kind.DATE) {
-        date = line.date();
-        upvotes = date.trailingCount();
-      } else if (line.kind() == TextLine.Kind.COUNT) {
-        upvotes = line.number();
+        continue;
+      }
+      switch (line.kind()) {
+        case AUTHORS -> authorCount = line.number();
+        case DATE -> date = line.date();
+        case UPVOTES -> upvotes = line.number();
+        case COMMENTS -> comments = line.number();
+        default -> { } // the separator and the submitter say nothing an entry keeps
       }
     }
-    return new Metadata(authorCount, org, date, upvotes, block.stream().map(TextLine::text).toList());
+    if (upvotes == null && date != null) {
+      upvotes = date.trailingCount();
+    }
+    boolean chromeOnly = block.stream().allMatch(line -> line.kind() == TextLine.Kind.SUBMITTER);
+    return new Metadata(authorCount, org, date, upvotes, comments, chromeOnly,
+        block.stream().map(TextLine::text).toList());
   }
 
   /** Hands out positions and turns runs of title/abstract lines into entries or dead letters. */
@@ -133,7 +142,7 @@ final class TextPageSplitter {
     /** The metadata, if any, belongs to the last entry of the run. */
     void emit(List<String> run, Metadata metadata) {
       if (run.isEmpty()) {
-        if (metadata != null) {
+        if (metadata != null && !metadata.chromeOnly()) {
           int position = nextPosition++;
           String excerpt = String.join(" | ", metadata.lines());
           pending.add(() -> page.reject(position, "entry metadata without a title before it", excerpt));
@@ -164,7 +173,8 @@ final class TextPageSplitter {
       RawEntry.Builder entry = page.newEntry(position, pageDate).setTitle(title).setAbstract$(abstractText)
           .setUpvotes(upvotes);
       if (metadata != null) {
-        entry.setAuthorCount(metadata.authorCount()).setOrganization(metadata.organization());
+        entry.setAuthorCount(metadata.authorCount()).setOrganization(metadata.organization())
+            .setComments(metadata.comments());
         if (metadata.date() != null) {
           entry.setDateText(metadata.date().text());
         }

@@ -331,4 +331,44 @@ class TextPageSplitterTest {
       assertThat(entry.getUpvotes()).isEqualTo(12);
     });
   }
+
+  @Test
+  void metadataWithWordsIsMetadataNotTitles() {
+    // given a capture whose cards print their metadata with words, and who submitted each paper
+    String body = String.join("\n\n", "Daily Papers", "by AK and the research community", "Jun 12",
+        "Submitted by akhaliq",
+        "Lattice Gardens: Growing Sparse Routers",
+        "We grow sparse routers for mixture models by pruning lattice paths on a schedule that keeps experts balanced.",
+        "· 7 authors", "Published on Jun 10, 2026", "12 upvotes", "3 comments",
+        "Submitted by someone",
+        "Quiet Tokens in Long-Context Retrieval",
+        "Long-context retrieval benefits from tokens that carry little attention mass; we show how to keep them.",
+        "· 4 authors", "Published on Jun 11, 2026");
+
+    // when
+    SplitResult result = splitter.split(SplitFixtures.inline("file:///pages/card-words.txt", "text/plain", body));
+
+    // then
+    assertThat(result.deadLetters()).isEmpty();
+    assertThat(result.entries()).extracting(RawEntry::getTitle).containsExactly(
+        "Lattice Gardens: Growing Sparse Routers", "Quiet Tokens in Long-Context Retrieval");
+    assertThat(result.entries()).extracting(RawEntry::getDateText).containsExactly("Jun 10, 2026", "Jun 11, 2026");
+    assertThat(result.entries()).extracting(RawEntry::getUpvotes).containsExactly(12, null);
+    assertThat(result.entries()).extracting(RawEntry::getComments).containsExactly(3, null);
+    assertThat(result.entries()).extracting(RawEntry::getAuthorCount).containsExactly(7, 4);
+  }
+
+  @Test
+  void shortLinesWithNumbersAreNoDigestPage() {
+    // given a list with counts, nothing that says digest page
+    String body = "eggs\n12\nmilk\n2\nrye bread\n1\n";
+
+    // when
+    SplitResult result = splitter.split(SplitFixtures.inline("file:///notes/list.txt", "text/plain", body));
+
+    // then
+    assertThat(result.entries()).isEmpty();
+    assertThat(result.deadLetters()).singleElement()
+        .satisfies(dead -> assertThat(dead.getReason()).contains("no recognisable entries"));
+  }
 }
