@@ -1,6 +1,8 @@
 package io.paperstream.ingest.split;
 
+import java.util.Locale;
 import java.util.OptionalInt;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -19,6 +21,11 @@ final class TextLines {
   /** Words a card may print before its date: {@code Published on Jun 10, 2026}. */
   private static final Pattern DATE_PREFIX = Pattern.compile(
       "(?:published|submitted|featured)(?:\\s+in\\s+daily\\s+papers)?(?:\\s+on)?\\s+", Pattern.CASE_INSENSITIVE);
+  private static final Set<String> SITE_CHROME = Set.of(
+      "hugging face", "models", "datasets", "spaces", "buckets", "community", "docs", "enterprise", "pricing",
+      "log in", "sign up", "posts", "papers", "collections", "system theme", "company", "tos", "privacy", "about",
+      "jobs", "careers", "website", "blog", "learn", "forum", "discord", "github", "changelog", "status",
+      "terms of service", "privacy policy", "inference providers", "solutions");
   private static final Pattern SENTENCE_BREAK = Pattern.compile("[.!?][\"')\\]]?\\s+[A-Z(\"]");
 
   /** No title on the site comes near this; abstracts almost always exceed it. */
@@ -71,6 +78,14 @@ final class TextLines {
     }
     String digits = m.group(1) != null || m.groupCount() < 2 ? m.group(1) : m.group(2);
     return OptionalInt.of(Integer.parseInt(digits));
+  }
+
+  /**
+   * A line of the site's navigation or footer, as a capture of the whole page has them: never an
+   * entry. Only whole lines, compared without case.
+   */
+  static boolean isSiteChrome(String line) {
+    return line.length() <= 40 && SITE_CHROME.contains(line.strip().toLowerCase(Locale.ROOT));
   }
 
   /** The lone middle dot between the author/organisation line and the date. */

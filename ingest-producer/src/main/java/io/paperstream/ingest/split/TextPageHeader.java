@@ -41,8 +41,12 @@ record TextPageHeader(int bodyStart, LocalDate pageDate, boolean recognised) {
   private static final Pattern PERIOD = Pattern.compile(
       "(?i)week\\s+\\d{1,2}(?:,?\\s+\\d{4})?|\\d{4}-W\\d{2}|(?<month>[a-z]{3,9})\\.?\\s+\\d{4}");
 
-  /** The page date sits within the first few lines; beyond that a date belongs to an entry. */
-  private static final int DATE_SEARCH_LINES = 10;
+  /**
+   * The header sits within the first lines: a capture of the whole page starts with the site's
+   * navigation (a dozen short lines: {@code Models}, {@code Datasets}, …, {@code Sign Up}) before
+   * the digest's own chrome and date; beyond that a date belongs to an entry.
+   */
+  private static final int HEADER_SEARCH_LINES = 40;
   private static final int CHROME_MAX = 80;
 
   static TextPageHeader read(List<String> lines, LocalDate asOf) {
@@ -55,6 +59,11 @@ record TextPageHeader(int bodyStart, LocalDate pageDate, boolean recognised) {
       pageDate = resolved.orElse(null);
       recognised = true;
       i = dateAt + 1;
+    } else {
+      // no page date (a weekly listing prints its period): the header ends at its last known line
+      int known = lastKnownChrome(lines);
+      recognised = known >= 0;
+      i = known + 1;
     }
     // chrome may also follow the date in some captures
     while (i < lines.size() && isKnown(lines.get(i))) {
@@ -70,7 +79,7 @@ record TextPageHeader(int bodyStart, LocalDate pageDate, boolean recognised) {
    */
   private static int pageDateIndex(List<String> lines) {
     boolean knownChrome = false;
-    int limit = Math.min(lines.size(), DATE_SEARCH_LINES);
+    int limit = Math.min(lines.size(), HEADER_SEARCH_LINES);
     for (int i = 0; i < limit; i++) {
       String line = lines.get(i);
       Optional<PrintedDate> date = PrintedDate.parse(line);
@@ -84,6 +93,25 @@ record TextPageHeader(int bodyStart, LocalDate pageDate, boolean recognised) {
       knownChrome |= isKnown(line);
     }
     return -1;
+  }
+
+  /**
+   * The last known chrome line among the short lines a page starts with (up to the first long or
+   * metadata line), or -1: what precedes it is the site's navigation.
+   */
+  private static int lastKnownChrome(List<String> lines) {
+    int last = -1;
+    int limit = Math.min(lines.size(), HEADER_SEARCH_LINES);
+    for (int i = 0; i < limit; i++) {
+      String line = lines.get(i);
+      if (line.length() > CHROME_MAX || TextLines.isMetadata(line)) {
+        break;
+      }
+      if (isKnown(line)) {
+        last = i;
+      }
+    }
+    return last;
   }
 
   private static boolean isKnown(String line) {

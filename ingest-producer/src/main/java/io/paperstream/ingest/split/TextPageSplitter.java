@@ -21,6 +21,9 @@ import java.util.List;
  */
 final class TextPageSplitter {
 
+  /** Short lines after a page's last abstract that are taken for its footer: see {@link #footerLines}. */
+  private static final int FOOTER_MIN_LINES = 3;
+
   /** An entry's metadata block as printed; every part optional. */
   private record Metadata(Integer authorCount, String organization, PrintedDate date, Integer upvotes,
       Integer comments, boolean chromeOnly, List<String> lines) {}
@@ -59,7 +62,9 @@ final class TextPageSplitter {
       sawMetadata |= end - i > 1 || !line.isBareCount();
       i = end;
     }
-    cursor.emit(run, null);
+    int footer = footerLines(run, cursor.sawAbstract);
+    cursor.emit(run.subList(0, run.size() - footer), null);
+    cursor.footer(run.subList(run.size() - footer, run.size()));
     // a text page is held whole anyway (its lines are paired across the page), so its entries wait
     // here until the page as a whole is known to be a digest page
     if (cursor.entries == 0) {
@@ -74,6 +79,20 @@ final class TextPageSplitter {
     } else {
       cursor.pending.forEach(Runnable::run);
     }
+  }
+
+  /**
+   * How many lines at the end of the page's last run are the site's footer ({@code System theme},
+   * {@code Company}, {@code TOS}, …, in a capture of the whole page): on a page whose entries have
+   * abstracts, three or more short lines after the last abstract are no entries.
+   */
+  private static int footerLines(List<String> run, boolean sawAbstract) {
+    int trailing = 0;
+    while (trailing < run.size() && !TextLines.looksLikeProse(run.get(run.size() - 1 - trailing))) {
+      trailing++;
+    }
+    boolean abstracts = sawAbstract || trailing < run.size();
+    return abstracts && trailing >= FOOTER_MIN_LINES ? trailing : 0;
   }
 
   /**
@@ -167,6 +186,19 @@ final class TextPageSplitter {
         entries++;
       }
       upvotesOfNext = null;
+    }
+
+    /**
+     * The page's footer, if any: dropped when every line is the site's own ({@link TextLines#isSiteChrome}),
+     * else one dead letter that shows it, rather than papers named "Company" or "TOS".
+     */
+    void footer(List<String> lines) {
+      if (!lines.stream().allMatch(TextLines::isSiteChrome)) {
+        int position = nextPosition++;
+        String excerpt = String.join(" | ", lines);
+        pending.add(() -> page.reject(position, lines.size()
+            + " short lines after the last entry, without abstract or metadata: the page's footer, not entries", excerpt));
+      }
     }
 
     private RawEntry entry(int position, String title, String abstractText, Metadata metadata, Integer upvotes) {

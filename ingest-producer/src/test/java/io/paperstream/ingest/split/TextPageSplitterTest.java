@@ -371,4 +371,52 @@ class TextPageSplitterTest {
     assertThat(result.deadLetters()).singleElement()
         .satisfies(dead -> assertThat(dead.getReason()).contains("no recognisable entries"));
   }
+
+  private static final String NAVIGATION = String.join("\n", "Hugging Face", "Models", "Datasets", "Spaces",
+      "Community", "Docs", "Enterprise", "Pricing", "Log In", "Sign Up");
+  private static final String FOOTER = String.join("\n", "System theme", "Company", "TOS", "Privacy", "About",
+      "Careers", "Website", "Models", "Datasets", "Spaces", "Pricing", "Docs");
+  private static final String TWO_ENTRIES = String.join("\n",
+      "Lattice Gardens: Growing Sparse Routers",
+      "We grow sparse routers for mixture models by pruning lattice paths on a schedule that keeps experts balanced. "
+          + "Routing costs fall by half.",
+      "  • 7 authors", "·", "Jun 10, 2026",
+      "Quiet Tokens in Long-Context Retrieval",
+      "Long-context retrieval benefits from tokens that carry little attention mass. We show how to find them and "
+          + "how to keep them.");
+
+  @ParameterizedTest
+  @ValueSource(strings = {"Daily Papers|Jun 12", "Weekly Papers|Week 24"})
+  void theSitesNavigationAndFooterAroundAWholePageCaptureAreNoEntries(String header) {
+    // given "select all, copy" of the whole page: the site's navigation, the digest, the site's footer
+    String body = String.join("\n\n", NAVIGATION, "new", "Get trending papers in your email inbox!", "Subscribe",
+        header.replace('|', '\n'), "byAK and the research community", TWO_ENTRIES, FOOTER);
+
+    // when
+    SplitResult result = splitter.split(SplitFixtures.inline("file:///pages/whole.txt", "text/plain", body));
+
+    // then
+    assertThat(result.deadLetters()).isEmpty();
+    assertThat(result.entries()).extracting(RawEntry::getTitle).containsExactly(
+        "Lattice Gardens: Growing Sparse Routers", "Quiet Tokens in Long-Context Retrieval");
+    assertThat(result.entries().get(0).getPageDate())
+        .isEqualTo(header.startsWith("Daily") ? LocalDate.of(2024, 6, 12) : null); // the latest Jun 12 before the as-of date
+  }
+
+  @Test
+  void unknownShortLinesAfterTheLastAbstractAreOneDeadLetterNotPapers() {
+    // given three short lines after the last abstract that are not the site's own
+    String body = String.join("\n", "Daily Papers", "Jun 12", TWO_ENTRIES, "Reading list", "Ask the team", "Fold here");
+
+    // when
+    SplitResult result = splitter.split(SplitFixtures.inline("file:///pages/tail.txt", "text/plain", body));
+
+    // then the entries are kept and the lines are shown, located after them
+    assertThat(result.entries()).hasSize(2);
+    assertThat(result.deadLetters()).singleElement().satisfies(dead -> {
+      assertThat(dead.getPosition()).isEqualTo(2);
+      assertThat(dead.getReason()).contains("3 short lines after the last entry");
+      assertThat(dead.getExcerpt()).isEqualTo("Reading list | Ask the team | Fold here");
+    });
+  }
 }
