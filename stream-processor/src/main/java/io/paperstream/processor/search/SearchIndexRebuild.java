@@ -67,8 +67,13 @@ final class SearchIndexRebuild implements Runnable {
     }
     if (index.isOpen()) {
       index.rebuilt(this);
-      LOG.info("search index {} rebuilt: {} papers in {} ms", index.name(), indexed,
-          (System.nanoTime() - started) / 1_000_000);
+      long millis = (System.nanoTime() - started) / 1_000_000;
+      if (indexed > 0) {
+        LOG.info("search index {} rebuilt: {} papers in {} ms", index.name(), indexed, millis);
+      } else {
+        // every task of a fresh processor starts empty: nothing a person needs to read
+        LOG.debug("search index {} rebuilt: no papers ({} ms)", index.name(), millis);
+      }
     }
   }
 }
