@@ -21,7 +21,7 @@ import org.apache.lucene.analysis.en.EnglishMinimalStemmer;
  *       (analysis, basis), {@code -ics} (physics, robotics), and words of three letters or fewer;
  *   <li>sibilant plurals drop {@code -es}: patches → patch, losses → loss, boxes → box;
  *   <li>a short table of irregular or ambiguous forms (indices → index, series, species, bias,
- *       lens, movies → movie, ...).
+ *       lens, movies → movie, means as in "k-means", bayes as in "naive Bayes", ...).
  * </ul>
  *
  * The result is idempotent: {@code singular(singular(w)).equals(singular(w))}. Stateless and
@@ -53,7 +53,7 @@ final class Singularizer {
       Map.entry("perhaps", "perhaps"), Map.entry("whereas", "whereas"), Map.entry("always", "always"),
       Map.entry("towards", "towards"), Map.entry("afterwards", "afterwards"), Map.entry("overseas", "overseas"),
       Map.entry("diabetes", "diabetes"), Map.entry("kubernetes", "kubernetes"), Map.entry("pandas", "pandas"),
-      Map.entry("mathematics", "mathematics"))));
+      Map.entry("mathematics", "mathematics"), Map.entry("means", "means"), Map.entry("bayes", "bayes"))));
 
   String singular(String word) {
     String irregular = IRREGULAR.get(word);
