@@ -15,7 +15,15 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class TextCaptureVariantsTest {
 
+  private static final String[] THREE_TITLES = {
+      "Lattice Gardens: Growing Sparse Routers", "Quiet Tokens in Long-Context Retrieval",
+      "Tide Ledgers for Auditing Agents"};
+
   private final PageSplitter splitter = SplitFixtures.splitter();
+
+  private SplitResult split(String name, String body) {
+    return splitter.split(SplitFixtures.inline("file:///pages/" + name, "text/plain", body));
+  }
 
   @Test
   void upvoteCountOnALineOfItsOwnBelongsToTheEntryBeforeIt() {
@@ -26,13 +34,11 @@ class TextCaptureVariantsTest {
         "Tide Ledgers for Auditing Agents", "  • 11 authors", "·", "Jun 9");
 
     // when
-    SplitResult result = splitter.split(SplitFixtures.inline("file:///pages/counts-after.txt", "text/plain", body));
+    SplitResult result = split("counts-after.txt", body);
 
     // then no bare number became a paper
     assertThat(result.deadLetters()).isEmpty();
-    assertThat(result.entries()).extracting(RawEntry::getTitle).containsExactly(
-        "Lattice Gardens: Growing Sparse Routers", "Quiet Tokens in Long-Context Retrieval",
-        "Tide Ledgers for Auditing Agents");
+    assertThat(result.entries()).extracting(RawEntry::getTitle).containsExactly(THREE_TITLES);
     assertThat(result.entries()).extracting(RawEntry::getUpvotes).containsExactly(12, 3, null);
     assertThat(result.entries()).extracting(RawEntry::getAuthorCount).containsExactly(7, 4, 11);
     assertThat(result.entries()).extracting(RawEntry::getDateText).containsExactly("Jun 10", "Jun 11", "Jun 9");
@@ -47,13 +53,11 @@ class TextCaptureVariantsTest {
         "Tide Ledgers for Auditing Agents", "  • 11 authors", "·", "Jun 9");
 
     // when
-    SplitResult result = splitter.split(SplitFixtures.inline("file:///pages/counts-first.txt", "text/plain", body));
+    SplitResult result = split("counts-first.txt", body);
 
     // then each count goes to the title after it; the entry printed without one has none
     assertThat(result.deadLetters()).isEmpty();
-    assertThat(result.entries()).extracting(RawEntry::getTitle).containsExactly(
-        "Lattice Gardens: Growing Sparse Routers", "Quiet Tokens in Long-Context Retrieval",
-        "Tide Ledgers for Auditing Agents");
+    assertThat(result.entries()).extracting(RawEntry::getTitle).containsExactly(THREE_TITLES);
     assertThat(result.entries()).extracting(RawEntry::getUpvotes).containsExactly(41, 5, null);
   }
 
@@ -68,7 +72,7 @@ class TextCaptureVariantsTest {
         "  • 7 authors", "·", "Jun 10, 2026 12");
 
     // when
-    SplitResult result = splitter.split(SplitFixtures.inline("file:///pages/week.txt", "text/plain", body));
+    SplitResult result = split("week.txt", body);
 
     // then
     assertThat(result.deadLetters()).isEmpty();
@@ -94,7 +98,7 @@ class TextCaptureVariantsTest {
         "· 4 authors", "Published on Jun 11, 2026");
 
     // when
-    SplitResult result = splitter.split(SplitFixtures.inline("file:///pages/card-words.txt", "text/plain", body));
+    SplitResult result = split("card-words.txt", body);
 
     // then
     assertThat(result.deadLetters()).isEmpty();
@@ -141,7 +145,7 @@ class TextCaptureVariantsTest {
         header.replace('|', '\n'), "byAK and the research community", TWO_ENTRIES, FOOTER);
 
     // when
-    SplitResult result = splitter.split(SplitFixtures.inline("file:///pages/whole.txt", "text/plain", body));
+    SplitResult result = split("whole.txt", body);
 
     // then
     assertThat(result.deadLetters()).isEmpty();
@@ -157,7 +161,7 @@ class TextCaptureVariantsTest {
     String body = String.join("\n", "Daily Papers", "Jun 12", TWO_ENTRIES, "Reading list", "Ask the team", "Fold here");
 
     // when
-    SplitResult result = splitter.split(SplitFixtures.inline("file:///pages/tail.txt", "text/plain", body));
+    SplitResult result = split("tail.txt", body);
 
     // then the entries are kept and the lines are shown, located after them
     assertThat(result.entries()).hasSize(2);
