@@ -114,8 +114,7 @@ public final class DailyFeed implements AutoCloseable {
           LOG.info("Backfill stopped after {} of {} days", done, total);
           break;
         }
-        PollResult result = pollDay(day);
-        summary.add(result);
+        PollResult result = pollDay(day, summary);
         progress.dayDone(++done, total, day, result);
       }
       return summary.build();
@@ -134,7 +133,7 @@ public final class DailyFeed implements AutoCloseable {
         if (stop.stopped()) {
           break;
         }
-        summary.add(poller.poll(page.getKey(), page.getValue()));
+        poller.pollListing(page.getKey(), page.getValue(), Duration.ZERO, summary::add);
       }
       metrics.countCycle();
       return summary.build();
@@ -207,16 +206,18 @@ public final class DailyFeed implements AutoCloseable {
     }
   }
 
-  private PollResult pollDay(LocalDate day) {
+  private PollResult pollDay(LocalDate day, FeedSummary.Builder summary) {
     URI url = pages.listing(day);
     if (pages.isDone(url, day)) {
       PollResult skipped = new PollResult(url.toString(), PageOutcome.SKIPPED, 0, 0, "already fetched");
       metrics.count(PageOutcome.SKIPPED);
+      summary.add(skipped);
       return skipped;
     }
     // asked for by hand: a day that failed once is tried again at once (its next cycle is an interval ahead)
-    return poller.poll(url, day, settings.interval());
+    return poller.pollListing(url, day, settings.interval(), summary::add);
   }
+
 
   private LocalDate today() {
     return LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);

@@ -8,12 +8,15 @@ public sealed interface FetchResult {
 
   URI uri();
 
-  /** A 200 with its body and the validators to send next time. */
-  record Modified(URI uri, byte[] body, String contentType, String etag, String lastModified)
+  /**
+   * A 200 with its body and the validators to send next time; {@code next} is the page its
+   * {@code Link: <…>; rel="next"} header names (the listing continues there), or null.
+   */
+  record Modified(URI uri, byte[] body, String contentType, String etag, String lastModified, URI next)
       implements FetchResult {}
 
-  /** A 304: the page has not changed since the validators we sent. */
-  record NotModified(URI uri, String etag, String lastModified) implements FetchResult {}
+  /** A 304: the page has not changed since the validators we sent; {@code next} as for {@link Modified}. */
+  record NotModified(URI uri, String etag, String lastModified, URI next) implements FetchResult {}
 
   /**
    * No page, after the retries the failure allowed.

@@ -14,8 +14,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,6 +37,11 @@ final class PagePoller {
 
   private static final Logger LOG = LoggerFactory.getLogger(PagePoller.class);
   private static final Duration LONGEST_FAILURE_BACKOFF = Duration.ofDays(1);
+  /**
+   * Pages of one listing read at most by following its next links: the API answers up to 100
+   * papers a page, and a day has tens.
+   */
+  static final int MAX_PAGES = 20;
 
   private final FetchLog log;
   private final PoliteFetcher fetcher;
@@ -88,16 +97,43 @@ final class PagePoller {
       log.record(success(key, 304, notModified.etag(), notModified.lastModified(),
           logged.get().getContentFingerprint()));
       metrics.succeeded(clock.instant());
-      return count(PollResult.of(key, PageOutcome.NOT_MODIFIED));
+      return count(PollResult.of(key, PageOutcome.NOT_MODIFIED).withNext(notModified.next()));
     }
     if (result instanceof FetchResult.Modified modified) {
-      return count(read(key, modified, logged, asOf));
+      PollResult read = read(key, modified, logged, asOf);
+      return count(read.outcome() == PageOutcome.FAILED ? read : read.withNext(modified.next()));
     }
     FetchResult.Failed failed = (FetchResult.Failed) result;
     if (stopping.getAsBoolean()) {
       return count(PollResult.of(key, PageOutcome.STOPPED));
     }
     return count(fail(key, failed.status(), failed.reason(), failed.notBefore(), logged));
+  }
+
+  /**
+   * Polls a listing and the pages its answers name as next ({@code Link: rel="next"}: a day with
+   * more papers than one answer holds), at most {@link #MAX_PAGES}, each a page of its own in the
+   * fetch log; {@code eachPage} hears every page's result.
+   *
+   * @return the first page's result, or the first failing page's
+   */
+  PollResult pollListing(URI url, LocalDate asOf, Duration early, Consumer<PollResult> eachPage) {
+    PollResult page = poll(url, asOf, early);
+    eachPage.accept(page);
+    PollResult reported = page;
+    Set<URI> seen = new HashSet<>(List.of(url));
+    while (page.next() != null && !stopping.getAsBoolean() && seen.add(page.next())) {
+      if (seen.size() > MAX_PAGES) {
+        LOG.warn("{}: more than {} pages; the pages from {} on are not read", url, MAX_PAGES, page.next());
+        break;
+      }
+      page = poll(page.next(), asOf, early);
+      eachPage.accept(page);
+      if (page.outcome() == PageOutcome.FAILED && reported.outcome() != PageOutcome.FAILED) {
+        reported = page;
+      }
+    }
+    return reported;
   }
 
   private PollResult read(String key, FetchResult.Modified modified, Optional<FetchLogEntry> logged, LocalDate asOf) {

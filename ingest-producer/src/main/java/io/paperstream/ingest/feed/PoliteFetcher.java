@@ -123,15 +123,16 @@ public final class PoliteFetcher {
       HttpResponse<byte[]> response = exchange.response;
       int status = response.statusCode();
       HttpHeaders headers = response.headers();
+      URI next = NextPageLink.of(String.join(", ", headers.allValues("Link")), uri).orElse(null);
       if (status == 200) {
         return Attempt.done(new FetchResult.Modified(start, response.body(),
             headers.firstValue("Content-Type").orElse(null),
-            headers.firstValue("ETag").orElse(null), headers.firstValue("Last-Modified").orElse(null)));
+            headers.firstValue("ETag").orElse(null), headers.firstValue("Last-Modified").orElse(null), next));
       }
       if (status == 304) {
         return Attempt.done(new FetchResult.NotModified(start,
             headers.firstValue("ETag").orElse(validators.etag()),
-            headers.firstValue("Last-Modified").orElse(validators.lastModified())));
+            headers.firstValue("Last-Modified").orElse(validators.lastModified()), next));
       }
       if (isRedirect(status)) {
         Optional<String> location = headers.firstValue("Location");

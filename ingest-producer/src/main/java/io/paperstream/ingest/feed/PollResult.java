@@ -1,5 +1,7 @@
 package io.paperstream.ingest.feed;
 
+import java.net.URI;
+
 /**
  * What polling one page did.
  *
@@ -8,10 +10,19 @@ package io.paperstream.ingest.feed;
  * @param entries entries produced from it
  * @param deadLetters dead letters produced for it
  * @param reason why it failed, or null
+ * @param next the page the answer names as the listing's next ({@code Link: rel="next"}), or null
  */
-public record PollResult(String url, PageOutcome outcome, int entries, int deadLetters, String reason) {
+public record PollResult(String url, PageOutcome outcome, int entries, int deadLetters, String reason, URI next) {
+
+  public PollResult(String url, PageOutcome outcome, int entries, int deadLetters, String reason) {
+    this(url, outcome, entries, deadLetters, reason, null);
+  }
 
   static PollResult of(String url, PageOutcome outcome) {
     return new PollResult(url, outcome, 0, 0, null);
+  }
+
+  PollResult withNext(URI next) {
+    return new PollResult(url, outcome, entries, deadLetters, reason, next);
   }
 }

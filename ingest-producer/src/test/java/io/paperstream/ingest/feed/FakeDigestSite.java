@@ -41,6 +41,7 @@ final class FakeDigestSite implements AutoCloseable {
   private final HttpServer server;
   private final ExecutorService threads = Executors.newCachedThreadPool();
   private final Map<String, Page> pages = new ConcurrentHashMap<>();
+  private final Map<String, String> links = new ConcurrentHashMap<>();
   private final Map<String, Deque<Fault>> faults = new ConcurrentHashMap<>();
   private final List<Request> requests = new CopyOnWriteArrayList<>();
   private final CountDownLatch releaseHangs = new CountDownLatch(1);
@@ -70,6 +71,11 @@ final class FakeDigestSite implements AutoCloseable {
 
   void serveJson(String pathAndQuery, String json) {
     serve(pathAndQuery, "application/json; charset=utf-8", json.getBytes(UTF_8));
+  }
+
+  /** Answers {@code pathAndQuery} with this {@code Link} header (e.g. {@code <…&p=1>; rel="next"}) from now on. */
+  void link(String pathAndQuery, String linkHeader) {
+    links.put(pathAndQuery, linkHeader);
   }
 
   /** Plays {@code fault} for the next request of {@code pathAndQuery} (after earlier scripted ones). */
@@ -109,6 +115,10 @@ final class FakeDigestSite implements AutoCloseable {
       }
       String etag = "\"" + PaperKeys.sha256Hex(page.body()).substring(0, 16) + "\"";
       exchange.getResponseHeaders().set("ETag", etag);
+      String link = links.get(key);
+      if (link != null) {
+        exchange.getResponseHeaders().set("Link", link);
+      }
       if (etag.equals(exchange.getRequestHeaders().getFirst("If-None-Match"))) {
         exchange.sendResponseHeaders(304, -1);
         return;
