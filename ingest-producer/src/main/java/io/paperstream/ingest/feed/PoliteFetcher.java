@@ -1,6 +1,7 @@
 package io.paperstream.ingest.feed;
 
 import io.paperstream.config.Durations;
+import io.paperstream.ingest.source.NextPageLink;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -43,6 +43,12 @@ public final class HttpPageFetcher {
     this(DEFAULT_TIMEOUT, DEFAULT_MAX_BYTES, Clock.systemUTC());
   }
 
+  /** A next page is followed only on the host the user named: a link elsewhere is not theirs to fetch. */
+  private static boolean sameHost(URI link, URI page) {
+    return link.getHost() != null && link.getHost().equalsIgnoreCase(page.getHost())
+        && ("http".equalsIgnoreCase(link.getScheme()) || "https".equalsIgnoreCase(link.getScheme()));
+  }
+
   /** Fetches {@code uri}; {@code asOf} null means the fetch date. */
   public FetchOutcome fetch(URI uri, LocalDate asOf) {
     HttpRequest request = HttpRequest.newBuilder(uri)
@@ -63,8 +69,11 @@ public final class HttpPageFetcher {
         }
         Instant fetchedAt = clock.instant();
         String contentType = response.headers().firstValue("Content-Type").orElse(null);
+        URI next = NextPageLink.of(String.join(", ", response.headers().allValues("Link")), response.uri())
+            .filter(link -> sameHost(link, response.uri()))
+            .orElse(null);
         return new FetchOutcome.Fetched(new Page(uri.toString(), contentType, bytes, fetchedAt,
-            asOf != null ? asOf : LocalDate.ofInstant(fetchedAt, ZoneOffset.UTC)));
+            asOf != null ? asOf : LocalDate.ofInstant(fetchedAt, ZoneOffset.UTC)), next);
       }
     } catch (HttpTimeoutException e) {
       return new FetchOutcome.Failed(uri.toString(), "no answer within " + timeout.toSeconds() + " s");

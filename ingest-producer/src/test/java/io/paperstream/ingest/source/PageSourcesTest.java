@@ -36,6 +36,17 @@ class PageSourcesTest {
     server.createContext("/huge", exchange -> respond(exchange, 200, "text/plain", "x".repeat(5_000)));
     server.createContext("/agent", exchange -> respond(exchange, 200, "text/plain",
         exchange.getRequestHeaders().getFirst("User-Agent")));
+    // a listing on two pages, the second linking to another host, and a page that links to itself
+    server.createContext("/listing", exchange -> {
+      boolean second = "p=1".equals(exchange.getRequestURI().getRawQuery());
+      exchange.getResponseHeaders().add("Link", second
+          ? "<http://elsewhere.example/listing?p=2>; rel=\"next\"" : "</listing?p=1>; rel=\"next\"");
+      respond(exchange, 200, "application/json", second ? "[2]" : "[1]");
+    });
+    server.createContext("/loop", exchange -> {
+      exchange.getResponseHeaders().add("Link", "</loop>; rel=next");
+      respond(exchange, 200, "application/json", "[]");
+    });
     server.start();
     base = "http://127.0.0.1:" + server.getAddress().getPort();
   }
@@ -88,6 +99,20 @@ class PageSourcesTest {
     assertThat(new String(json.page().body(), StandardCharsets.UTF_8)).isEqualTo("[]");
     assertThat(new String(((FetchOutcome.Fetched) outcomes.get(1)).page().body(), StandardCharsets.UTF_8))
         .startsWith("paperstream/");
+  }
+
+  @Test
+  void aUrlsNextPagesAreReadOnItsHostOnly() {
+    // given a listing on two pages whose second links to another host, and a page that links to itself
+
+    // when both are read
+    List<FetchOutcome> outcomes = read(List.of(base + "/listing", base + "/loop"), null);
+
+    // then the listing's two pages come, the foreign link is not followed, the loop is read once
+    assertThat(outcomes).extracting(FetchOutcome::source)
+        .containsExactly(base + "/listing", base + "/listing?p=1", base + "/loop");
+    assertThat(outcomes).extracting(o -> new String(((FetchOutcome.Fetched) o).page().body(), StandardCharsets.UTF_8))
+        .containsExactly("[1]", "[2]", "[]");
   }
 
   @Test

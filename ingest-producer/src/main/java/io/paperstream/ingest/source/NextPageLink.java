@@ -1,4 +1,4 @@
-package io.paperstream.ingest.feed;
+package io.paperstream.ingest.source;
 
 import java.net.URI;
 import java.util.Locale;
@@ -9,7 +9,7 @@ import java.util.Optional;
  * paginates a listing: {@code Link: <https://huggingface.co/api/daily_papers?date=…&p=1>; rel="next"}.
  * A day with more papers than one answer holds continues on the page it names.
  */
-final class NextPageLink {
+public final class NextPageLink {
 
   /** A longer header is not a pagination link worth reading. */
   private static final int MAX_HEADER = 8_192;
@@ -20,7 +20,7 @@ final class NextPageLink {
    * The next page's address, resolved against the page that carried the header; empty without a
    * header, without a {@code rel="next"} link, or when its target is not a URI.
    */
-  static Optional<URI> of(String header, URI page) {
+  public static Optional<URI> of(String header, URI page) {
     if (header == null || header.length() > MAX_HEADER) {
       return Optional.empty();
     }

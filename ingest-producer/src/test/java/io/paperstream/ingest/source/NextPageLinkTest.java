@@ -1,4 +1,4 @@
-package io.paperstream.ingest.feed;
+package io.paperstream.ingest.source;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
