@@ -61,10 +61,10 @@ public final class EvalKeywordsCommand implements Callable<Integer> {
     VocabularyBuilder vocabularyBuilder = new VocabularyBuilder(new KeywordCanonicalizer());
     before.forEach(p -> vocabularyBuilder.add(p.keywords(), extractor.candidatePhrases(p.title(), p.abstractText())));
     KeyphraseVocabulary vocabulary = vocabularyBuilder.build();
-    List<KeywordEvaluation.Result> results = new ArrayList<>();
-    results.add(KeywordEvaluation.run("learned, no vocabulary", measured,
+    List<KeywordEvaluation.Row> rows = new ArrayList<>();
+    rows.add(new KeywordEvaluation.Row("learned, no vocabulary",
         paper -> extractor.extract(paper.title(), paper.abstractText(), KeyphraseVocabulary.EMPTY)));
-    results.add(KeywordEvaluation.run("learned, vocabulary of " + vocabulary.papers() + " earlier papers", measured,
+    rows.add(new KeywordEvaluation.Row("learned, vocabulary of " + vocabulary.papers() + " earlier papers",
         paper -> extractor.extract(paper.title(), paper.abstractText(), vocabulary)));
     SeedVocabulary seed = SeedVocabulary.shipped();
     LocalDate firstMeasured = measured.get(0).date();
@@ -72,12 +72,13 @@ public final class EvalKeywordsCommand implements Callable<Integer> {
     if (firstMeasured.isAfter(seed.lastDay()) || lastMeasured.isBefore(seed.firstDay())) {
       // what a fresh processor ranks with: the seed, nothing learned from the stream yet
       KeyphraseVocabulary fresh = new SeededVocabulary(seed, KeyphraseVocabulary.EMPTY);
-      results.add(KeywordEvaluation.run("learned, shipped seed (" + seed.papers() + " papers)", measured,
+      rows.add(new KeywordEvaluation.Row("learned, shipped seed (" + seed.papers() + " papers)",
           paper -> extractor.extract(paper.title(), paper.abstractText(), fresh)));
     } else {
       err.println("note: no row for the shipped seed vocabulary: it learned from " + seed.firstDay() + " … "
           + seed.lastDay() + ", which overlaps the measured days (in sample)");
     }
+    List<KeywordEvaluation.Result> results = KeywordEvaluation.run(rows, measured);
     out.printf(Locale.ROOT, "papers measured: %d, %s … %s%n", measured.size(), measured.get(0).date(),
         measured.get(measured.size() - 1).date());
     out.printf(Locale.ROOT, "%-40s %7s %9s %6s %9s %9s %9s %9s%n", "extractor", "recall", "precision", "F1",

@@ -2,15 +2,19 @@ package io.paperstream.processor.enrich.eval;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Function;
 
 /**
- * Runs one extractor over labeled papers, their own keywords hidden from it, and scores it.
- * The extractor sees only the paper's title and abstract (see {@link #run}); timing is taken
- * per paper over {@link #TIMED_PASSES} passes after {@link #WARM_UP_PASSES} passes that warm the
- * JIT up.
+ * Runs extractors over labeled papers, their own keywords hidden from them, and scores each.
+ * An extractor sees only the paper's title and abstract (see {@link #run}). Timing is taken per
+ * paper over {@link #TIMED_PASSES} passes after {@link #WARM_UP_PASSES} passes that warm the JIT
+ * up; with several extractors, every one is warmed before any is timed and the timed passes take
+ * them in turn, so that no row pays for the JIT recompiling what the next one's vocabulary makes
+ * polymorphic (timed one after the other, whichever row came second or third could run 2–3x
+ * slower than the same code warm).
  */
 public final class KeywordEvaluation {
 
@@ -34,33 +38,56 @@ public final class KeywordEvaluation {
   public record Result(String name, KeywordScores scores, double medianMillis, double p99Millis, double cpuMillis) {}
 
   /**
-   * Scores {@code extractor} on {@code papers}.
+   * One extractor to evaluate.
    *
    * @param extractor title and abstract in (the paper is passed whole, but an extractor must
    *     not read its keywords), keywords out
    */
+  public record Row(String name, Function<LabeledPaper, List<String>> extractor) {}
+
+  /** Scores {@code extractor} on {@code papers}. */
   public static Result run(String name, List<LabeledPaper> papers, Function<LabeledPaper, List<String>> extractor) {
-    KeywordScores scores = new KeywordScores();
+    return run(List.of(new Row(name, extractor)), papers).get(0);
+  }
+
+  /** Scores every row on {@code papers}; the results in the rows' order. */
+  public static List<Result> run(List<Row> rows, List<LabeledPaper> papers) {
     List<LabeledPaper> hidden = papers.stream().map(KeywordEvaluation::withoutKeywords).toList();
-    for (int i = 0; i < papers.size(); i++) {
-      scores.add(extractor.apply(hidden.get(i)), papers.get(i).keywords());
+    List<KeywordScores> scores = new ArrayList<>();
+    for (Row row : rows) {
+      KeywordScores rowScores = new KeywordScores();
+      for (int i = 0; i < papers.size(); i++) {
+        rowScores.add(row.extractor().apply(hidden.get(i)), papers.get(i).keywords());
+      }
+      scores.add(rowScores);
     }
     for (int pass = 1; pass < WARM_UP_PASSES; pass++) {
-      hidden.forEach(extractor::apply);
+      rows.forEach(row -> hidden.forEach(row.extractor()::apply));
     }
-    long[] nanos = new long[papers.size() * TIMED_PASSES];
+    long[][] nanos = new long[rows.size()][papers.size() * TIMED_PASSES];
+    long[] cpuNanos = new long[rows.size()];
     ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-    long cpuStart = threads.getCurrentThreadCpuTime();
     for (int pass = 0; pass < TIMED_PASSES; pass++) {
-      for (int i = 0; i < papers.size(); i++) {
-        long start = System.nanoTime();
-        extractor.apply(hidden.get(i));
-        nanos[pass * papers.size() + i] = System.nanoTime() - start;
+      for (int r = 0; r < rows.size(); r++) {
+        Function<LabeledPaper, List<String>> extractor = rows.get(r).extractor();
+        long cpuStart = threads.getCurrentThreadCpuTime();
+        for (int i = 0; i < papers.size(); i++) {
+          long start = System.nanoTime();
+          extractor.apply(hidden.get(i));
+          nanos[r][pass * papers.size() + i] = System.nanoTime() - start;
+        }
+        cpuNanos[r] += threads.getCurrentThreadCpuTime() - cpuStart;
       }
     }
-    double cpuMillis = nanos.length == 0 ? 0 : (threads.getCurrentThreadCpuTime() - cpuStart) / 1e6 / nanos.length;
-    Arrays.sort(nanos);
-    return new Result(name, scores, percentile(nanos, 0.5), percentile(nanos, 0.99), cpuMillis);
+    List<Result> results = new ArrayList<>();
+    for (int r = 0; r < rows.size(); r++) {
+      long[] sorted = nanos[r];
+      double cpuMillis = sorted.length == 0 ? 0 : cpuNanos[r] / 1e6 / sorted.length;
+      Arrays.sort(sorted);
+      results.add(new Result(rows.get(r).name(), scores.get(r), percentile(sorted, 0.5), percentile(sorted, 0.99),
+          cpuMillis));
+    }
+    return results;
   }
 
   private static LabeledPaper withoutKeywords(LabeledPaper paper) {
