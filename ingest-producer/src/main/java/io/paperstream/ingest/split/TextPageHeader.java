@@ -62,8 +62,9 @@ record TextPageHeader(int bodyStart, LocalDate pageDate, boolean recognised) {
     } else {
       // no page date (a weekly listing prints its period): the header ends at its last known line
       int known = lastKnownChrome(lines);
-      recognised = known >= 0;
       i = known + 1;
+      // the site's navigation alone does not make a digest page
+      recognised = lines.subList(0, i).stream().anyMatch(TextPageHeader::isKnown);
     }
     // chrome may also follow the date in some captures
     while (i < lines.size() && isKnown(lines.get(i))) {
@@ -96,8 +97,9 @@ record TextPageHeader(int bodyStart, LocalDate pageDate, boolean recognised) {
   }
 
   /**
-   * The last known chrome line among the short lines a page starts with (up to the first long or
-   * metadata line), or -1: what precedes it is the site's navigation.
+   * The last known chrome line (the digest's or the site's navigation) among the short lines a
+   * page starts with (up to the first long or metadata line), or -1: what precedes it is the
+   * site's navigation.
    */
   private static int lastKnownChrome(List<String> lines) {
     int last = -1;
@@ -107,7 +109,7 @@ record TextPageHeader(int bodyStart, LocalDate pageDate, boolean recognised) {
       if (line.length() > CHROME_MAX || TextLines.isMetadata(line)) {
         break;
       }
-      if (isKnown(line)) {
+      if (isKnown(line) || TextLines.isSiteChrome(line)) {
         last = i;
       }
     }
@@ -121,7 +123,7 @@ record TextPageHeader(int bodyStart, LocalDate pageDate, boolean recognised) {
     return KNOWN_LINES.contains(line.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT)) || isPeriod(line);
   }
 
-  static boolean isPeriod(String line) {
+  private static boolean isPeriod(String line) {
     if (line.length() > CHROME_MAX) {
       return false;
     }

@@ -171,4 +171,18 @@ class TextCaptureVariantsTest {
       assertThat(dead.getExcerpt()).isEqualTo("Reading list | Ask the team | Fold here");
     });
   }
+
+  @Test
+  void theSitesNavigationAloneDoesNotMakeADigestPage() {
+    // given a page of short lines after the site's navigation, nothing of a digest
+    String body = String.join("\n", NAVIGATION, "eggs", "milk", "rye bread");
+
+    // when
+    SplitResult result = split("nav-only.txt", body);
+
+    // then
+    assertThat(result.entries()).isEmpty();
+    assertThat(result.deadLetters()).singleElement()
+        .satisfies(dead -> assertThat(dead.getReason()).contains("no recognisable entries"));
+  }
 }
