@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.paperstream.processor.search.SearchIndex;
 import io.paperstream.processor.enrich.KeywordExtractor;
 import io.paperstream.processor.topology.PaperIndex;
+import io.paperstream.processor.normalize.EntryNormalizer;
 import io.paperstream.processor.topology.PaperTopology;
 import io.paperstream.schemas.Paper;
 import io.paperstream.schemas.RecordJson;
@@ -132,8 +133,9 @@ public final class QueryService {
         router.store(PaperTopology.TRENDS_BY_KEYWORD_STORE), keyword, canonical, from, to));
   }
 
-  /** One paper record by its id. */
-  public JsonNode paper(String id, boolean localOnly) {
+  /** One paper record by its id; an arXiv id may carry a version or its {@code arXiv:} prefix. */
+  public JsonNode paper(String asWritten, boolean localOnly) {
+    String id = EntryNormalizer.paperKeyOf(asWritten);
     Optional<HostInfo> owner = localOnly ? Optional.empty() : router.remoteOwner(PaperTopology.PAPERS_STORE, id);
     if (owner.isPresent()) {
       return router.forward(owner.get(), "/api/papers/" + UrlQuery.idPath(id));
@@ -195,7 +197,7 @@ public final class QueryService {
 
   /** Papers related to paper {@code id} by their shared specific keywords: {@link RelatedQuery#related}. */
   public JsonNode related(String id, int limit, String plan, boolean localOnly) {
-    return related.related(id, limit, plan, localOnly);
+    return related.related(EntryNormalizer.paperKeyOf(id), limit, plan, localOnly);
   }
 
   /** Papers in all and with each keyword: {@link RelatedQuery#keywordPapers}. */

@@ -84,6 +84,16 @@ class HttpApiTest {
   }
 
   @Test
+  void anArxivIdAsReadersWriteItFindsItsPaper() throws Exception {
+    // given the ways an arXiv id is pasted: with a version, with its prefix, as an abs link
+    for (String id : List.of("2603.00101v2", "arXiv:2603.00101", "arxiv.org%2Fabs%2F2603.00101v1")) {
+      // when / then
+      assertThat(ok("/api/papers/" + id).path("paperId").asText()).as(id).isEqualTo("2603.00101");
+      assertThat(ok("/api/papers/" + id + "/related").path("paperId").asText()).as(id).isEqualTo("2603.00101");
+    }
+  }
+
+  @Test
   void aKeywordSeriesIsCanonicalizedAndHasEveryDay() throws Exception {
     // given the daily counts recomputed from the papers
     Map<LocalDate, Long> expected = new HashMap<>();

@@ -89,6 +89,20 @@ public final class EntryNormalizer {
   }
 
   /**
+   * The key a paper is stored under, for an id as a reader may write it: an arXiv id in any form
+   * pages use ({@code arXiv:} prefix, abs or pdf URL, a version such as {@code v2}) as the processor
+   * keys it; anything else (a title id, an id that is no arXiv id) as given.
+   */
+  public static String paperKeyOf(String id) {
+    try {
+      String arxiv = arxivId(id);
+      return arxiv == null ? id : arxiv;
+    } catch (NormalizationException e) {
+      return id;
+    }
+  }
+
+  /**
    * The arXiv id without version, or null when the entry has none.
    *
    * @throws NormalizationException when the text is not an arXiv id of either form

@@ -94,6 +94,13 @@ class EntryNormalizerTest {
     assertThat(paper.getArxivId()).isEqualTo(id);
     assertThat(paper.getPaperId()).isEqualTo(id);
     assertThat(paper.getArxivUrl()).isEqualTo("https://arxiv.org/abs/" + id);
+    assertThat(EntryNormalizer.paperKeyOf(printed)).as("the key a query finds").isEqualTo(id);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"title:0123456789abcdef", "paper-42", "2413.01234"})
+  void anIdThatIsNoArxivIdIsLookedUpAsGiven(String id) {
+    assertThat(EntryNormalizer.paperKeyOf(id)).isEqualTo(id);
   }
 
   @ParameterizedTest
