@@ -90,6 +90,9 @@ class HttpApiTest {
       // when / then
       assertThat(ok("/api/papers/" + id).path("paperId").asText()).as(id).isEqualTo("2603.00101");
       assertThat(ok("/api/papers/" + id + "/related").path("paperId").asText()).as(id).isEqualTo("2603.00101");
+      JsonNode searched = ok("/api/search?q=" + id).path("results");
+      assertThat(searched).as(id).hasSize(1);
+      assertThat(searched.get(0).path("paper").path("paperId").asText()).isEqualTo("2603.00101");
     }
   }
 

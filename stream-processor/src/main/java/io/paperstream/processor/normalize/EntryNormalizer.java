@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -94,11 +95,15 @@ public final class EntryNormalizer {
    * keys it; anything else (a title id, an id that is no arXiv id) as given.
    */
   public static String paperKeyOf(String id) {
+    return arxivKeyOf(id).orElse(id);
+  }
+
+  /** The arXiv id {@code text} is, in any form pages use, as the processor keys it; empty when it is none. */
+  public static Optional<String> arxivKeyOf(String text) {
     try {
-      String arxiv = arxivId(id);
-      return arxiv == null ? id : arxiv;
+      return Optional.ofNullable(arxivId(text));
     } catch (NormalizationException e) {
-      return id;
+      return Optional.empty();
     }
   }
 

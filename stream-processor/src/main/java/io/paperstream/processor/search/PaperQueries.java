@@ -1,10 +1,13 @@
 package io.paperstream.processor.search;
 
+import io.paperstream.processor.normalize.EntryNormalizer;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.lucene.document.IntPoint;
+import org.apache.lucene.index.Term;
 import org.apache.lucene.queryparser.classic.MultiFieldQueryParser;
 import org.apache.lucene.queryparser.classic.ParseException;
 import org.apache.lucene.search.BooleanClause;
@@ -12,6 +15,7 @@ import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.util.QueryBuilder;
 
 /**
@@ -45,6 +49,11 @@ public final class PaperQueries {
   public static Query parse(String text) {
     if (text.length() > MAX_LENGTH) {
       throw new InvalidQueryException("the query is " + text.length() + " characters long; at most " + MAX_LENGTH);
+    }
+    Optional<String> arxivId = EntryNormalizer.arxivKeyOf(text.strip());
+    if (arxivId.isPresent()) {
+      // an arXiv id pasted into the search box (2508.21070, arXiv:2508.21070v2, an abs link) means that paper
+      return new TermQuery(new Term(PaperDocuments.ID, arxivId.get()));
     }
     MultiFieldQueryParser parser = new MultiFieldQueryParser(
         PaperDocuments.SEARCHED.toArray(String[]::new), PaperDocuments.analyzer(), PaperDocuments.BOOSTS);

@@ -35,6 +35,21 @@ class PaperSearchTest {
   }
 
   @Test
+  void anArxivIdAsReadersPasteItFindsThatPaperAlone() {
+    // given a paper with an arXiv id beside the others
+    index.index(paper("2603.00105", "Harbour Acoustics Without Labels", "Harbours hum; we listen.", DAY, "Chen Wu"));
+    index.refresh();
+
+    for (String pasted : List.of("2603.00105", "2603.00105v2", "arXiv:2603.00105", "https://arxiv.org/abs/2603.00105v1")) {
+      // when it is searched by its id in any form
+      List<SearchIndex.Hit> hits = index.search(PaperQueries.parse(pasted), 10);
+
+      // then it is the one result
+      assertThat(ids(hits)).as(pasted).containsExactly("2603.00105");
+    }
+  }
+
+  @Test
   void anExactTitleRanksItsPaperFirst() {
     for (String title : List.of("Tidal Lattice Models for Kelp Forests", "Tidal Lattice Models", "Kelp Forests under Sonar")) {
       List<SearchIndex.Hit> hits = index.search(PaperQueries.parse(title), 10);
