@@ -31,7 +31,10 @@ record TextPageHeader(int bodyStart, LocalDate pageDate, boolean recognised) {
       "monthly papers",
       "trending papers",
       "byak and the research community",
-      "by ak and the research community");
+      "by ak and the research community",
+      // the listing's own controls, as a capture keeps their labels
+      "daily", "weekly", "monthly", "previous", "next", "prev", "← previous", "next →", "today",
+      "submit paper", "submit a paper");
 
   /**
    * A weekly or monthly listing's period: {@code Week 24}, {@code Week 24, 2026}, {@code 2026-W24},
