@@ -134,6 +134,10 @@ public final class RunCommand implements Callable<Integer> {
   }
 
   private int runOnce(KafkaCluster cluster, AppStack stack, PrintWriter err) throws Exception {
+    if (sources.isEmpty()) {
+      err.println("run: --once without SOURCE: processing what " + stack.topics().rawEntries().name()
+          + " already holds, then exiting (give files, folders or URLs to ingest them first)");
+    }
     // the ingest runs off this thread so that a stop signal is heard while it runs
     CompletableFuture<SourceIngest.Totals> ingested = CompletableFuture.supplyAsync(() -> ingest(cluster, stack, err),
         runnable -> {

@@ -103,6 +103,27 @@ class RunOnceTest {
   }
 
   @Test
+  void onceWithoutSourceProcessesWhatTheTopicsHoldAndSaysSo() throws Exception {
+    // given fresh topics and no SOURCE
+    Path config = work.resolve("paperstream.properties");
+    Properties properties = new Properties();
+    properties.putAll(TestKafka.uniqueSettings("run-once-empty", work.resolve("state")));
+    try (Writer out = Files.newBufferedWriter(config)) {
+      properties.store(out, null);
+    }
+    StringWriter err = new StringWriter();
+
+    // when papers run --once runs
+    int exit = new CommandLine(new RunCommand()).setErr(new PrintWriter(err, true)).execute(
+        "--once", "--bootstrap-servers", TestKafka.bootstrapServers(), "--config", config.toString());
+
+    // then it says why nothing is ingested, and finishes on what the topics held
+    assertThat(exit).as(err.toString()).isZero();
+    assertThat(err.toString()).contains("--once without SOURCE: processing what")
+        .contains("run: done: 0 pages, 0 entries, 0 papers");
+  }
+
+  @Test
   void exportWithoutOnceIsAUsageError() {
     StringWriter err = new StringWriter();
     int exit = new CommandLine(new RunCommand()).setErr(new PrintWriter(err, true))
