@@ -17,7 +17,8 @@ final class TextLines {
   private static final Pattern UPVOTES = Pattern.compile(
       "(?:[▲△↑]\\s*)?(\\d{1,7})(?:\\s+upvotes?)?|upvotes?:?\\s*(\\d{1,7})", Pattern.CASE_INSENSITIVE);
   private static final Pattern COMMENTS = Pattern.compile("(\\d{1,7})\\s+comments?", Pattern.CASE_INSENSITIVE);
-  private static final Pattern SUBMITTER = Pattern.compile("submitted\\s+by\\b.*", Pattern.CASE_INSENSITIVE);
+  /** {@code Submitted by akhaliq}: one user name, so that a title such as "Submitted by the Crowd" stays a title. */
+  private static final Pattern SUBMITTER = Pattern.compile("submitted\\s+by\\s+@?[\\w.-]{1,40}", Pattern.CASE_INSENSITIVE);
   /** Words a card may print before its date: {@code Published on Jun 10, 2026}. */
   private static final Pattern DATE_PREFIX = Pattern.compile(
       "(?:published|submitted|featured)(?:\\s+in\\s+daily\\s+papers)?(?:\\s+on)?\\s+", Pattern.CASE_INSENSITIVE);

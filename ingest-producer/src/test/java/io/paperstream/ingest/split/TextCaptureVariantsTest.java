@@ -185,4 +185,18 @@ class TextCaptureVariantsTest {
     assertThat(result.deadLetters()).singleElement()
         .satisfies(dead -> assertThat(dead.getReason()).contains("no recognisable entries"));
   }
+
+  @Test
+  void aShortTitleThatReadsLikeMetadataWordsStaysATitle() {
+    // given a title that begins like a submitter line, but names more than one user
+    String body = String.join("\n", "Daily Papers", "Jun 12", "Submitted by the Crowd: Rating Reef Photos",
+        "We ask divers to rate reef photos and show that their ratings track coral cover across forty sites.",
+        "  • 3 authors", "·", "Jun 10");
+
+    // when
+    SplitResult result = split("crowd.txt", body);
+
+    // then
+    assertThat(result.entries()).extracting(RawEntry::getTitle).containsExactly("Submitted by the Crowd: Rating Reef Photos");
+  }
 }
