@@ -94,10 +94,12 @@ final class PagePoller {
       if (validators == PoliteFetcher.Validators.NONE) {
         return count(fail(key, 304, "HTTP 304 to an unconditional request from " + url, null, logged));
       }
+      // a 304 carries no Link header: the next page is the one the content it confirms named
+      URI next = notModified.next() != null ? notModified.next() : loggedNextPage(logged);
       log.record(success(key, 304, notModified.etag(), notModified.lastModified(),
-          logged.get().getContentFingerprint()));
+          logged.get().getContentFingerprint(), next));
       metrics.succeeded(clock.instant());
-      return count(PollResult.of(key, PageOutcome.NOT_MODIFIED).withNext(notModified.next()));
+      return count(PollResult.of(key, PageOutcome.NOT_MODIFIED).withNext(next));
     }
     if (result instanceof FetchResult.Modified modified) {
       PollResult read = read(key, modified, logged, asOf);
@@ -139,7 +141,7 @@ final class PagePoller {
   private PollResult read(String key, FetchResult.Modified modified, Optional<FetchLogEntry> logged, LocalDate asOf) {
     String fingerprint = PaperKeys.sha256Hex(modified.body());
     if (logged.isPresent() && fingerprint.equals(logged.get().getContentFingerprint())) {
-      log.record(success(key, 200, modified.etag(), modified.lastModified(), fingerprint));
+      log.record(success(key, 200, modified.etag(), modified.lastModified(), fingerprint, modified.next()));
       metrics.succeeded(clock.instant());
       return PollResult.of(key, PageOutcome.UNCHANGED);
     }
@@ -160,7 +162,7 @@ final class PagePoller {
       return fail(key, 200, (sent - acknowledged) + " of " + sent + " records of the page could not be produced",
           null, logged);
     }
-    log.record(success(key, 200, modified.etag(), modified.lastModified(), fingerprint));
+    log.record(success(key, 200, modified.etag(), modified.lastModified(), fingerprint, modified.next()));
     metrics.succeeded(clock.instant());
     metrics.addEntries(split.entries().size());
     metrics.addDeadLetters(split.deadLetters().size());
@@ -195,6 +197,7 @@ final class PagePoller {
         .setConsecutiveFailures(failures)
         .setLastError(reason)
         .setNextAttemptAt(millis(next))
+        .setNextPage(logged.map(FetchLogEntry::getNextPage).orElse(null))
         .build());
     producer.deadLetter(DeadLetter.newBuilder()
         .setSource(key)
@@ -218,7 +221,18 @@ final class PagePoller {
     return backoff.compareTo(LONGEST_FAILURE_BACKOFF) > 0 ? LONGEST_FAILURE_BACKOFF : backoff;
   }
 
-  private FetchLogEntry success(String key, int status, String etag, String lastModified, String fingerprint) {
+  /** The next page the logged answer named, or null (none, or not a URI). */
+  private static URI loggedNextPage(Optional<FetchLogEntry> logged) {
+    String next = logged.map(FetchLogEntry::getNextPage).orElse(null);
+    try {
+      return next == null ? null : URI.create(next);
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+  }
+
+  private FetchLogEntry success(String key, int status, String etag, String lastModified, String fingerprint,
+      URI nextPage) {
     return FetchLogEntry.newBuilder()
         .setUrl(key)
         .setStatus(status)
@@ -229,6 +243,7 @@ final class PagePoller {
         .setConsecutiveFailures(0)
         .setLastError(null)
         .setNextAttemptAt(null)
+        .setNextPage(nextPage == null ? null : nextPage.toString())
         .build();
   }
 

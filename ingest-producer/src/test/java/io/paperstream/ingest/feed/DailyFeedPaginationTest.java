@@ -53,6 +53,28 @@ class DailyFeedPaginationTest extends FeedOnKafkaTestBase {
   }
 
   @Test
+  void aLaterPageThatChangesBehindAnUnchangedFirstPageIsStillRead() {
+    // given a day on two pages, backfilled
+    clock.set(Instant.parse("2026-03-02T18:00:00Z"));
+    List<RawEntry> expected = new ArrayList<>();
+    expected.addAll(servePage(FIRST, DAY, 2));
+    servePage(SECOND, DAY.plusDays(40), 1);
+    site.link(FIRST, "<" + SECOND + ">; rel=\"next\"");
+    feed().backfill(DAY, DAY, BackfillProgress.NONE);
+    closeFeed(feeds.get(0));
+
+    // when papers are added on the second page only, and the schedule polls again
+    expected.addAll(servePage(SECOND, DAY.plusDays(40), 3));
+    FeedSummary again = feed(s -> s.with("feed.look-back-days", "0")).pollOnce();
+
+    // then the first page's 304 (which carries no Link) still led to the second, whose new papers came
+    assertThat(again.pages(PageOutcome.NOT_MODIFIED)).isEqualTo(1);
+    assertThat(again.pages(PageOutcome.PRODUCED)).isEqualTo(1);
+    assertThat(producedEntries()).extracting(RawEntry::getTitle)
+        .containsAll(expected.stream().map(RawEntry::getTitle).toList());
+  }
+
+  @Test
   void aLinkBackToAPageAlreadyReadEndsTheListing() {
     // given two pages that name each other as next
     clock.set(Instant.parse("2026-03-02T18:00:00Z"));

@@ -115,13 +115,14 @@ final class FakeDigestSite implements AutoCloseable {
       }
       String etag = "\"" + PaperKeys.sha256Hex(page.body()).substring(0, 16) + "\"";
       exchange.getResponseHeaders().set("ETag", etag);
-      String link = links.get(key);
-      if (link != null) {
-        exchange.getResponseHeaders().set("Link", link);
-      }
       if (etag.equals(exchange.getRequestHeaders().getFirst("If-None-Match"))) {
         exchange.sendResponseHeaders(304, -1);
         return;
+      }
+      // as servers do: a 304 repeats the validators, not the Link header
+      String link = links.get(key);
+      if (link != null) {
+        exchange.getResponseHeaders().set("Link", link);
       }
       send(exchange, 200, page.contentType(), page.body());
     }
