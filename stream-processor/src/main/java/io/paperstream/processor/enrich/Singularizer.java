@@ -53,7 +53,10 @@ final class Singularizer {
       Map.entry("perhaps", "perhaps"), Map.entry("whereas", "whereas"), Map.entry("always", "always"),
       Map.entry("towards", "towards"), Map.entry("afterwards", "afterwards"), Map.entry("overseas", "overseas"),
       Map.entry("diabetes", "diabetes"), Map.entry("kubernetes", "kubernetes"), Map.entry("pandas", "pandas"),
-      Map.entry("mathematics", "mathematics"), Map.entry("means", "means"), Map.entry("bayes", "bayes"))));
+      Map.entry("mathematics", "mathematics"), Map.entry("means", "means"), Map.entry("bayes", "bayes"),
+      // names that end in s without being plurals, as papers use them
+      Map.entry("openhands", "openhands"), Map.entry("codeforces", "codeforces"), Map.entry("hermes", "hermes"),
+      Map.entry("chronos", "chronos"), Map.entry("helios", "helios"), Map.entry("keras", "keras"))));
 
   String singular(String word) {
     String irregular = IRREGULAR.get(word);

@@ -16,7 +16,7 @@ class SingularizerTest {
       "llms, llm", "images, image", "videos, video",
       // not plurals: must stay
       "analysis, analysis", "physics, physics", "corpus, corpus", "loss, loss", "bias, bias", "series, series",
-      "gas, gas", "learning, learning", "data, data", "model, model", "means, means", "bayes, bayes",
+      "gas, gas", "learning, learning", "data, data", "model, model", "means, means", "bayes, bayes", "openhands, openhands", "codeforces, codeforces",
   })
   void turnsPluralsIntoSingularsAndLeavesTheRest(String word, String singular) {
     // given word
