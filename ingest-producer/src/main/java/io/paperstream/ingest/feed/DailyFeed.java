@@ -218,7 +218,6 @@ public final class DailyFeed implements AutoCloseable {
     return poller.pollListing(url, day, settings.interval(), summary::add);
   }
 
-
   private LocalDate today() {
     return LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
   }

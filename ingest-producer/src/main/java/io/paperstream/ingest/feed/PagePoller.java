@@ -1,6 +1,7 @@
 package io.paperstream.ingest.feed;
 
 import io.paperstream.ingest.produce.RawEntryProducer;
+import io.paperstream.ingest.source.NextPageLink;
 import io.paperstream.ingest.split.Page;
 import io.paperstream.ingest.split.PageSplitter;
 import io.paperstream.ingest.split.SplitResult;
@@ -14,10 +15,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
-import java.util.HashSet;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -37,11 +37,6 @@ final class PagePoller {
 
   private static final Logger LOG = LoggerFactory.getLogger(PagePoller.class);
   private static final Duration LONGEST_FAILURE_BACKOFF = Duration.ofDays(1);
-  /**
-   * Pages of one listing read at most by following its next links: the API answers up to 100
-   * papers a page, and a day has tens.
-   */
-  static final int MAX_PAGES = 20;
 
   private final FetchLog log;
   private final PoliteFetcher fetcher;
@@ -113,29 +108,19 @@ final class PagePoller {
   }
 
   /**
-   * Polls a listing and the pages its answers name as next ({@code Link: rel="next"}: a day with
-   * more papers than one answer holds), at most {@link #MAX_PAGES}, each a page of its own in the
-   * fetch log; {@code eachPage} hears every page's result.
+   * Polls a listing and the pages its answers name as next ({@link NextPageLink#follow}: a day
+   * with more papers than one answer holds), each a page of its own in the fetch log;
+   * {@code eachPage} hears every page's result.
    *
-   * @return the first page's result, or the first failing page's
+   * @return the first failing page's result, else the first page's
    */
   PollResult pollListing(URI url, LocalDate asOf, Duration early, Consumer<PollResult> eachPage) {
-    PollResult page = poll(url, asOf, early);
-    eachPage.accept(page);
-    PollResult reported = page;
-    Set<URI> seen = new HashSet<>(List.of(url));
-    while (page.next() != null && !stopping.getAsBoolean() && seen.add(page.next())) {
-      if (seen.size() > MAX_PAGES) {
-        LOG.warn("{}: more than {} pages; the pages from {} on are not read", url, MAX_PAGES, page.next());
-        break;
-      }
-      page = poll(page.next(), asOf, early);
+    List<PollResult> pages = new ArrayList<>();
+    NextPageLink.follow(url, page -> poll(page, asOf, early), PollResult::next, page -> {
+      pages.add(page);
       eachPage.accept(page);
-      if (page.outcome() == PageOutcome.FAILED && reported.outcome() != PageOutcome.FAILED) {
-        reported = page;
-      }
-    }
-    return reported;
+    }, stopping);
+    return pages.stream().filter(page -> page.outcome() == PageOutcome.FAILED).findFirst().orElse(pages.get(0));
   }
 
   private PollResult read(String key, FetchResult.Modified modified, Optional<FetchLogEntry> logged, LocalDate asOf) {

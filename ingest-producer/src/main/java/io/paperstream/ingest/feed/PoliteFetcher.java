@@ -124,7 +124,7 @@ public final class PoliteFetcher {
       HttpResponse<byte[]> response = exchange.response;
       int status = response.statusCode();
       HttpHeaders headers = response.headers();
-      URI next = NextPageLink.of(String.join(", ", headers.allValues("Link")), uri).orElse(null);
+      URI next = NextPageLink.of(headers, uri).orElse(null);
       if (status == 200) {
         return Attempt.done(new FetchResult.Modified(start, response.body(),
             headers.firstValue("Content-Type").orElse(null),

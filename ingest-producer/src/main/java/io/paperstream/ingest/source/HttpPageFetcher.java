@@ -69,7 +69,7 @@ public final class HttpPageFetcher {
         }
         Instant fetchedAt = clock.instant();
         String contentType = response.headers().firstValue("Content-Type").orElse(null);
-        URI next = NextPageLink.of(String.join(", ", response.headers().allValues("Link")), response.uri())
+        URI next = NextPageLink.of(response.headers(), response.uri())
             .filter(link -> sameHost(link, response.uri()))
             .orElse(null);
         return new FetchOutcome.Fetched(new Page(uri.toString(), contentType, bytes, fetchedAt,

@@ -9,15 +9,12 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Turns the SOURCE arguments of a command (files, folders read recursively, http(s) URLs) into
@@ -28,9 +25,6 @@ public final class PageSources {
 
   /** File endings read when walking a folder; a file named explicitly is always read. */
   static final Set<String> PAGE_ENDINGS = Set.of(".txt", ".json", ".html", ".htm");
-  /** Pages of one URL source read at most by following its next links (as the feed: up to 20). */
-  static final int MAX_PAGES = 20;
-  private static final Logger LOG = LoggerFactory.getLogger(PageSources.class);
 
   private final HttpPageFetcher http;
   private final LocalDate asOf;
@@ -89,8 +83,8 @@ public final class PageSources {
   }
 
   /**
-   * A URL, then the pages its answers name as next ({@code Link: rel="next"}: a listing the site
-   * answers on several pages), at most {@link #MAX_PAGES}; a link back to a page read ends it.
+   * A URL, then the pages its answers name as next ({@link NextPageLink#follow}: a listing the
+   * site answers on several pages).
    */
   private void readUrl(String source, Consumer<FetchOutcome> sink) {
     URI uri;
@@ -100,16 +94,8 @@ public final class PageSources {
       sink.accept(new FetchOutcome.Failed(source, "not a valid URL: " + e.getMessage()));
       return;
     }
-    Set<URI> read = new HashSet<>();
-    while (uri != null && read.add(uri)) {
-      if (read.size() > MAX_PAGES) {
-        LOG.warn("{}: more than {} pages; the pages from {} on are not read", source, MAX_PAGES, uri);
-        return;
-      }
-      FetchOutcome outcome = http.fetch(uri, asOf);
-      sink.accept(outcome);
-      uri = outcome instanceof FetchOutcome.Fetched fetched ? fetched.next() : null;
-    }
+    NextPageLink.follow(uri, page -> http.fetch(page, asOf),
+        outcome -> outcome instanceof FetchOutcome.Fetched fetched ? fetched.next() : null, sink, () -> false);
   }
 
   private void walk(Path folder, Consumer<FetchOutcome> sink) {
