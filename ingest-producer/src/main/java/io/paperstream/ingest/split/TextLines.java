@@ -38,11 +38,7 @@ final class TextLines {
 
   /** {@code • 8 authors} gives 8. */
   static OptionalInt authorCount(String line) {
-    if (line.length() > TextLine.METADATA_MAX) {
-      return OptionalInt.empty();
-    }
-    Matcher m = AUTHORS.matcher(line.strip());
-    return m.matches() ? OptionalInt.of(Integer.parseInt(m.group(1))) : OptionalInt.empty();
+    return number(AUTHORS, line);
   }
 
   /** {@code 12}, {@code 12 upvotes}, {@code ▲ 12}, {@code Upvote 12} give 12. */
@@ -69,6 +65,7 @@ final class TextLines {
     return m.lookingAt() ? line.strip().substring(m.end()) : line;
   }
 
+  /** The number a metadata line of {@code pattern}'s shape gives; empty for any other line. */
   private static OptionalInt number(Pattern pattern, String line) {
     if (line.length() > TextLine.METADATA_MAX) {
       return OptionalInt.empty();
@@ -77,8 +74,13 @@ final class TextLines {
     if (!m.matches()) {
       return OptionalInt.empty();
     }
-    String digits = m.group(1) != null || m.groupCount() < 2 ? m.group(1) : m.group(2);
-    return OptionalInt.of(Integer.parseInt(digits));
+    // the number is the pattern's one group that took part ("12 upvotes" or "upvotes: 12")
+    for (int group = 1; group <= m.groupCount(); group++) {
+      if (m.group(group) != null) {
+        return OptionalInt.of(Integer.parseInt(m.group(group)));
+      }
+    }
+    return OptionalInt.empty();
   }
 
   /**

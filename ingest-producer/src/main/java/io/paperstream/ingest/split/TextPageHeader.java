@@ -126,10 +126,8 @@ record TextPageHeader(int bodyStart, LocalDate pageDate, boolean recognised) {
     return KNOWN_LINES.contains(line.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT)) || isPeriod(line);
   }
 
+  /** Asked by {@link #isKnown} only, after its length check. */
   private static boolean isPeriod(String line) {
-    if (line.length() > CHROME_MAX) {
-      return false;
-    }
     var m = PERIOD.matcher(line.strip());
     return m.matches() && (m.group("month") == null || PrintedDates.month(m.group("month")).isPresent());
   }
