@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
+import io.javalin.http.NotFoundResponse;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.util.JavalinBindException;
 import io.javalin.util.JavalinLogger;
@@ -43,12 +44,6 @@ public final class HttpApi implements AutoCloseable {
   private static final String FEED_CACHING = "public, max-age=60";
   private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
   private static final LocalDate FIRST_DATE = LocalDate.of(1000, 1, 1);
-  /** Every path this server answers, for the 405 of other methods. */
-  private static final List<String> PATHS = List.of("/api/trending", "/api/keywords/{keyword}/series",
-      "/api/papers/<id>/related", "/api/keyword-papers", "/api/emerging", "/api/papers/<id>", "/api/papers",
-      "/api/papers-per-day", "/api/search", "/api/listings/{period}/{date}", "/api/summary", "/api/health", "/metrics",
-      "/feed.xml", "/feed.json", "/");
-
   private static final Logger LOG = LoggerFactory.getLogger(HttpApi.class);
 
   private final Javalin server;
@@ -118,6 +113,7 @@ public final class HttpApi implements AutoCloseable {
             text(ctx, "cursor"), integer(ctx, "limit", DEFAULT_LIMIT, MAX_LIMIT), local(ctx)))));
     server.get("/api/papers-per-day", ctx -> cache.respond(ctx, REVALIDATE, () -> json(mapper,
         queries.paperCounts(local(ctx)))));
+    server.get(ApiEndpoints.INDEX, ctx -> ctx.contentType(JSON).result(write(mapper, ApiEndpoints.index(mapper))));
     server.get("/api/summary", ctx -> cache.respond(ctx, REVALIDATE, () -> json(mapper, summary.report())));
     server.get("/api/health", ctx -> {
       ctx.status(health.healthy() ? 200 : 503);
@@ -138,31 +134,30 @@ public final class HttpApi implements AutoCloseable {
       return ResponseCache.Answer.of(write(mapper, bound.json(feed.papers(), feed.subject())),
           "application/feed+json; charset=utf-8", bound.updated(feed.papers()));
     }));
-    for (String path : PATHS) {
+    for (ApiEndpoints.Endpoint endpoint : ApiEndpoints.ALL) {
       for (HandlerType method : List.of(HandlerType.POST, HandlerType.PUT, HandlerType.PATCH, HandlerType.DELETE)) {
-        server.addHttpHandler(method, path, ctx -> {
+        server.addHttpHandler(method, endpoint.path(), ctx -> {
           ctx.header("Allow", "GET, HEAD");
           throw ApiError.methodNotAllowed(ctx.method() + " is not allowed here: only GET");
         });
       }
     }
 
+    // Javalin's own answer to a path no route has is a line of plain text
+    server.exception(NotFoundResponse.class, (error, ctx) ->
+        error(ctx, mapper, 404, ApiEndpoints.notFound(ctx.method().name(), ctx.path())));
     server.exception(ApiError.class, (error, ctx) -> {
       if (error.status() == 503) {
         ctx.header("Retry-After", RETRY_AFTER_SECONDS);
         LOG.debug("503 for {}: {}", ctx.path(), error.getMessage());
       }
-      ctx.status(error.status());
-      ctx.contentType(JSON).result(write(mapper, mapper.createObjectNode()
-          .put("status", error.status()).put("error", error.getMessage())));
+      error(ctx, mapper, error.status(), error.getMessage());
     });
     server.exception(Exception.class, (error, ctx) -> {
       // the reason goes to the log, never to the client: exception texts reveal internals
       String reference = UUID.randomUUID().toString().substring(0, 8);
       LOG.error("{} {} failed (reference {})", ctx.method(), ctx.path(), reference, error);
-      ctx.status(500);
-      ctx.contentType(JSON).result(write(mapper, mapper.createObjectNode().put("status", 500)
-          .put("error", "internal error (reference " + reference + " in the server log)")));
+      error(ctx, mapper, 500, "internal error (reference " + reference + " in the server log)");
     });
     try {
       server.start(http.host(), http.port());
@@ -214,6 +209,11 @@ public final class HttpApi implements AutoCloseable {
     }
     return new FeedContent(Feeds.Subject.keyword(keyword),
         queries.papers(keyword, null, null, null, FEED_SIZE, false).path("papers"));
+  }
+
+  private static void error(Context ctx, ObjectMapper mapper, int status, String message) {
+    ctx.status(status);
+    ctx.contentType(JSON).result(write(mapper, mapper.createObjectNode().put("status", status).put("error", message)));
   }
 
   private static ResponseCache.Answer json(ObjectMapper mapper, JsonNode body) {

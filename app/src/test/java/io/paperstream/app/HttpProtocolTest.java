@@ -131,6 +131,32 @@ class HttpProtocolTest {
   }
 
   @Test
+  void theIndexListsEveryEndpointAndEachOneAnswers() throws Exception {
+    // when a reader asks the API what it has
+    JsonNode index = ok("/api");
+    // then every listed path is answered by a route (a parameter it needs missing is a 400, never a 404)
+    List<String> paths = new ArrayList<>();
+    index.path("endpoints").forEach(endpoint -> paths.add(endpoint.path("path").asText()));
+    assertThat(paths).contains("/api/search", "/api/papers/{id}", "/api/health", "/feed.xml", "/");
+    for (String path : paths) {
+      String concrete = path.replace("{keyword}", "LLMs").replace("{id}", "2603.00101")
+          .replace("{period}", "day").replace("{date}", "2026-03-02");
+      assertThat(get(concrete).statusCode()).as(concrete).isIn(200, 400);
+    }
+  }
+
+  @Test
+  void aPathNoRouteAnswersIsAJson404ThatPointsToTheIndex() throws Exception {
+    // given paths a reader might guess
+    for (String path : List.of("/api/paper/2603.00101", "/api/trends", "/no/such/page.html")) {
+      // then each is a 404 in the API's JSON form, naming the path and where the list is
+      assertStatus(path, 404, "no endpoint GET " + path + ": GET /api lists them");
+    }
+    // and an unknown paper on a real route keeps its own message
+    assertStatus("/api/papers/2699.99999", 404, "no paper with id '2699.99999'");
+  }
+
+  @Test
   void everyAnswerCarriesAStrictContentSecurityPolicy() throws Exception {
     for (String path : List.of("/", "/dashboard.js", "/api/papers", "/feed.xml", "/api/papers/2699.99999")) {
       HttpResponse<String> response = get(path);
