@@ -9,9 +9,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.params.provider.ValueSource;
 
 class KeywordExtractorTest {
 
@@ -33,120 +30,6 @@ class KeywordExtractorTest {
       + "out-of-distribution radar sites. The best LLM reaches 71% accuracy, far below human forecasters.";
 
   private final KeywordExtractor extractor = new KeywordExtractor();
-
-  // ---- canonical -------------------------------------------------------------------------------
-
-  @ParameterizedTest(name = "{0}")
-  @ValueSource(strings = {"Large Language Models (LLMs)", "LLMs", "LLM", "llms", "large-language model",
-      "large language model", "Large Language Models", "the LLMs", "LLM's"})
-  void everyLlmVariantHasOneCanonicalForm(String variant) {
-    // given variant
-
-    // when
-    String canonical = extractor.canonical(variant);
-
-    // then
-    assertThat(canonical).isEqualTo("large language model");
-  }
-
-  @ParameterizedTest(name = "{0} → {1}")
-  @CsvSource(delimiter = '|', value = {
-      "Tidal Forecasters                 | tidal forecaster",
-      "tidal-forecasters                 | tidal forecaster",
-      "Glacier Patches                   | glacier patch",
-      "storm analyses                    | storm analysis",
-      "lattice strategies                | lattice strategy",
-      "Ensemble Losses                   | ensemble loss",
-      "radar physics                     | radar physics",
-      "gauge bias                        | gauge bias",
-      "mixtures of experts               | mixture of experts",
-      "number of stations                | number of stations",
-      "Pre-Training                      | pre training",
-      "pretraining                       | pre training",
-      "fine-tuning                       | fine tuning",
-      "Finetuned                         | fine tuned",
-      "multi-modal models                | multimodal model",
-      "In-Context Learning               | in-context learning",
-      "Out-of-Distribution Detection     | out-of-distribution detection",
-      "text-to-image models              | text to image model",
-      "Transformers                      | transformer",
-      "transformer                       | transformer",
-  })
-  void foldsCaseHyphensAndPlurals(String phrase, String expected) {
-    // given phrase
-
-    // when
-    String canonical = extractor.canonical(phrase);
-
-    // then
-    assertThat(canonical).isEqualTo(expected);
-  }
-
-  @ParameterizedTest(name = "{0} → {1}")
-  @CsvSource(delimiter = '|', value = {
-      "DNNs          | deep neural network",
-      "GAN           | generative adversarial network",
-      "ViTs          | vision transformer",
-      "RLHF          | reinforcement learning from human feedback",
-      "MoE layers    | mixture of experts layer",
-      "CoT prompting | chain of thought prompting",
-  })
-  void resolvesCommonAcronymsThroughTheDictionary(String phrase, String expected) {
-    // given phrase
-
-    // when
-    String canonical = extractor.canonical(phrase);
-
-    // then
-    assertThat(canonical).isEqualTo(expected);
-  }
-
-  @Test
-  void keepsAnUnknownAcronymAsItsLowerCaseSingular() {
-    // given
-    String phrase = "TLFs";
-
-    // when
-    String canonical = extractor.canonical(phrase);
-
-    // then
-    assertThat(canonical).isEqualTo("tlf");
-  }
-
-  @Test
-  void aPhraseThatDefinesItsAcronymIsItsLongForm() {
-    // given
-    String phrase = "Sparse Lattice Transformers (SLTs)";
-
-    // when
-    String canonical = extractor.canonical(phrase);
-
-    // then
-    assertThat(canonical).isEqualTo("sparse lattice transformer");
-  }
-
-  @Test
-  void canonicalOfNothingIsEmpty() {
-    // given / when / then
-    assertThat(extractor.canonical(null)).isEmpty();
-    assertThat(extractor.canonical("  ")).isEmpty();
-  }
-
-  @ParameterizedTest
-  @ValueSource(strings = {"Large Language Models (LLMs)", "In-Context Learning", "MoE", "Storm-Surge Analyses",
-      "the LLM-as-a-judge setups", "Poincaré Balls", "GPT-4o", "Follow-Up Studies"})
-  void canonicalIsIdempotent(String phrase) {
-    // given
-    String once = extractor.canonical(phrase);
-
-    // when
-    String twice = extractor.canonical(once);
-
-    // then
-    assertThat(twice).isEqualTo(once);
-  }
-
-  // ---- keywords --------------------------------------------------------------------------------
 
   @Test
   void extractsMultiWordKeyphrasesTitlePhraseFirst() {
