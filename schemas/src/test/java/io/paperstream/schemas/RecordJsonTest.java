@@ -24,6 +24,7 @@ class RecordJsonTest {
     assertThat(json.get("authors").get(1).asText()).isEqualTo("Bo Tanaka");
     assertThat(json.get("upvotes").asInt()).isEqualTo(7);
     assertThat(json.get("position").isInt()).isTrue();
+    assertThat(json.get("aiSummary").asText()).isEqualTo("Lattices of tide gauges forecast tides with fewer parameters.");
   }
 
   @Test

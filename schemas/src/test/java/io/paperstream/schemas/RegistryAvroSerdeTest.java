@@ -86,6 +86,24 @@ class RegistryAvroSerdeTest {
   }
 
   @Test
+  void everyPublishedHistoryRegistersInOrderUnderFullTransitive() {
+    // given a client that sets FULL_TRANSITIVE (each version reads, and is read by, every other)
+    SchemaRegistryClient client = client("FULL_TRANSITIVE");
+
+    // when every published version of every record is registered, oldest first, under a subject of its own
+    PublishedSchemas.load().all().forEach((name, versions) -> {
+      String subject = topic() + "-" + name + "-value";
+      java.util.Set<Integer> ids = new java.util.HashSet<>();
+      for (Schema version : versions) {
+        ids.add(client.register(subject, version));
+      }
+
+      // then the registry accepts each (it refuses a version that breaks the level), each under an id of its own
+      assertThat(ids).as(name).hasSize(versions.size());
+    });
+  }
+
+  @Test
   void anIncompatibleSchemaIsRefusedInOneLineNamingTheRegistryAndSubject() {
     // given a subject holding RawEntry under BACKWARD_TRANSITIVE
     String topic = topic();

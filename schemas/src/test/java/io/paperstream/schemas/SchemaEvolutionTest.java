@@ -69,7 +69,43 @@ class SchemaEvolutionTest {
     // then the old fields arrive and the new field takes its default
     assertThat(read.get("title")).hasToString("Tidal Lattices for Sparse Forecasting");
     assertThat(read.get("arxivId")).hasToString("2601.00001");
+    assertThat(read.get("aiSummary")).hasToString("Lattices of tide gauges forecast tides with fewer parameters.");
     assertThat(read.get("license")).isNull();
+  }
+
+  @Test
+  void recordsWrittenByV1AreReadByTheCurrentClassesWithoutASummary() throws IOException {
+    // given an entry and a paper as the v1 producer and processor wrote them (no aiSummary field)
+    RawEntry entry = sampleEntry();
+    Paper paper = samplePaper();
+    byte[] entryV1 = rewrittenWith(AvroSerde.forType(RawEntry.class).encode(entry), version("RawEntry", 1));
+    byte[] paperV1 = rewrittenWith(AvroSerde.forType(Paper.class).encode(paper), version("Paper", 1));
+
+    // when today's classes read them
+    RawEntry readEntry = AvroSerde.forType(RawEntry.class).decode(entryV1);
+    Paper readPaper = AvroSerde.forType(Paper.class).decode(paperV1);
+
+    // then every v1 field arrives and the summary takes its default, null
+    assertThat(readEntry).isEqualTo(RawEntry.newBuilder(entry).setAiSummary(null).build());
+    assertThat(readPaper).isEqualTo(Paper.newBuilder(paper).setAiSummary(null).build());
+  }
+
+  @Test
+  void recordsWrittenByTheCurrentClassesAreReadByAV1Reader() throws IOException {
+    // given an entry and a paper written today, each with a summary
+    byte[] entry = AvroSerde.forType(RawEntry.class).encode(sampleEntry());
+    byte[] paper = AvroSerde.forType(Paper.class).encode(samplePaper());
+
+    // when a consumer built on v1 reads them
+    GenericRecord entryV1 = readAs(version("RawEntry", 1), entry);
+    GenericRecord paperV1 = readAs(version("Paper", 1), paper);
+
+    // then it gets the fields it knows, and no summary
+    assertThat(entryV1.get("title")).hasToString("Tidal Lattices for Sparse Forecasting");
+    assertThat(entryV1.getSchema().getField("aiSummary")).isNull();
+    assertThat(paperV1.get("paperId")).hasToString("2601.00001");
+    assertThat(paperV1.get("keywords")).asString().contains("tidal forecasting");
+    assertThat(paperV1.getSchema().getField("aiSummary")).isNull();
   }
 
   @Test
@@ -99,6 +135,25 @@ class SchemaEvolutionTest {
     assertThatThrownBy(() -> AvroSerde.forType(RawEntry.class).decode(bytes))
         .isInstanceOf(SerializationException.class)
         .hasMessageContaining("schema version this reader does not know");
+  }
+
+  /** Published version {@code number} (1-based) of record {@code name}. */
+  private static Schema version(String name, int number) {
+    return HISTORY.versions("io.paperstream.schemas." + name).get(number - 1);
+  }
+
+  /** The record {@code bytes} hold, read with {@code reader} (no logical-type conversions). */
+  private static GenericRecord readAs(Schema reader, byte[] bytes) throws IOException {
+    return new BinaryMessageDecoder<GenericRecord>(GenericData.get(), reader, HISTORY.store()).decode(bytes);
+  }
+
+  /** The record {@code bytes} hold, written again as a producer on {@code writer} would have. */
+  private static byte[] rewrittenWith(byte[] bytes, Schema writer) throws IOException {
+    ByteBuffer written = new BinaryMessageEncoder<GenericRecord>(GenericData.get(), writer)
+        .encode(readAs(writer, bytes));
+    byte[] rewritten = new byte[written.remaining()];
+    written.get(rewritten);
+    return rewritten;
   }
 
   /** A record of the hypothetical next version, in single-object encoding. */
@@ -165,6 +220,33 @@ class SchemaEvolutionTest {
         .setGithubRepo("https://github.com/example/tides")
         .setProjectPage("https://example.org/tides")
         .setSourceKeywords(List.of("tidal forecasting", "lattice"))
+        .setAiSummary("Lattices of tide gauges forecast tides with fewer parameters.")
+        .build();
+  }
+
+  static Paper samplePaper() {
+    return Paper.newBuilder()
+        .setPaperId("2601.00001")
+        .setArxivId("2601.00001")
+        .setTitle("Tidal Lattices for Sparse Forecasting")
+        .setAbstract$("We forecast tides with 100% fewer lattices.")
+        .setAuthors(List.of("Ada Mirel", "Bo Tanaka"))
+        .setAuthorCount(2)
+        .setOrganization("Harbor Lab")
+        .setPublishedDate(LocalDate.parse("2025-12-30"))
+        .setFeaturedDate(LocalDate.parse("2026-01-02"))
+        .setUpvotes(7)
+        .setComments(1)
+        .setKeywords(List.of("tidal forecasting", "lattice"))
+        .setSourceKeywords(List.of("tidal forecasting", "lattice"))
+        .setArxivUrl("https://arxiv.org/abs/2601.00001")
+        .setCodeUrls(List.of("https://github.com/example/tides"))
+        .setProjectPage("https://example.org/tides")
+        .setFirstSeen(Instant.parse("2026-01-02T08:00:00Z"))
+        .setLastSeen(Instant.parse("2026-01-03T08:00:00Z"))
+        .setSightings(2)
+        .setSources(List.of("https://example.org/a", "https://example.org/b"))
+        .setAiSummary("Lattices of tide gauges forecast tides with fewer parameters.")
         .build();
   }
 
