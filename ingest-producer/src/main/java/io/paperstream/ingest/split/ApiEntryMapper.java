@@ -13,8 +13,8 @@ import java.util.regex.Pattern;
  * Maps the site's daily-papers entries to raw entries. The API and a page's hydration island hold
  * the same entries, so both forms go through here.
  *
- * <p>Shape: {@code {paper:{id, title, summary, authors:[{name}], publishedAt, upvotes, ai_keywords,
- * githubRepo, projectPage, submittedOnDailyAt, organization}, publishedAt, title, summary,
+ * <p>Shape: {@code {paper:{id, title, summary, authors:[{name}], publishedAt, upvotes, ai_summary,
+ * ai_keywords, githubRepo, projectPage, submittedOnDailyAt, organization}, publishedAt, title, summary,
  * numComments, organization:{name, fullname}}}. Only {@code paper.id} and a title are required; an
  * element that is a bare paper object (search results) is read as its own {@code paper}.
  */
@@ -76,6 +76,7 @@ final class ApiEntryMapper {
         .setGithubRepo(firstText(paper, element, "githubRepo"))
         .setProjectPage(firstText(paper, element, "projectPage"))
         .setSourceKeywords(JsonValues.texts(paper, "ai_keywords"))
+        .setAiSummary(firstText(paper, element, "ai_summary"))
         .setDateText(null) // every field set: Avro's builder deep-copies defaults of unset ones
         .build();
   }

@@ -18,6 +18,10 @@ final class EntryLimits {
       found = text("abstract", entry.getAbstract$(), limits.maxAbstractChars(), SplitLimits.MAX_ABSTRACT_CHARS);
     }
     if (found.isEmpty()) {
+      // a summary of the abstract is held to the abstract's limit
+      found = text("aiSummary", entry.getAiSummary(), limits.maxAbstractChars(), SplitLimits.MAX_ABSTRACT_CHARS);
+    }
+    if (found.isEmpty()) {
       found = list("author list", entry.getAuthors(), limits.maxAuthors(), limits.maxAuthorChars(),
           SplitLimits.MAX_AUTHORS, SplitLimits.MAX_AUTHOR_CHARS);
     }
@@ -48,7 +52,7 @@ final class EntryLimits {
   }
 
   static boolean containsReplacement(RawEntry entry) {
-    return has(entry.getTitle()) || has(entry.getAbstract$()) || has(entry.getOrganization())
+    return has(entry.getTitle()) || has(entry.getAbstract$()) || has(entry.getAiSummary()) || has(entry.getOrganization())
         || (entry.getAuthors() != null && entry.getAuthors().stream().anyMatch(EntryLimits::has));
   }
 
@@ -82,7 +86,8 @@ final class EntryLimits {
   }
 
   private static long size(RawEntry entry) {
-    long total = length(entry.getTitle()) + length(entry.getAbstract$()) + length(entry.getOrganization())
+    long total = length(entry.getTitle()) + length(entry.getAbstract$()) + length(entry.getAiSummary())
+        + length(entry.getOrganization())
         + length(entry.getArxivId()) + length(entry.getGithubRepo()) + length(entry.getProjectPage());
     if (entry.getAuthors() != null) {
       for (String author : entry.getAuthors()) {

@@ -13,7 +13,7 @@ import io.paperstream.config.Settings;
  * @param maxPageBytes a page larger than this is one dead letter naming its size ({@code split.max-page-bytes})
  * @param maxEntryChars an entry whose JSON (or text block) is longer is a dead letter ({@code split.max-entry-chars})
  * @param maxTitleChars {@code split.max-title-chars}
- * @param maxAbstractChars {@code split.max-abstract-chars}
+ * @param maxAbstractChars longest abstract, and longest AI summary ({@code split.max-abstract-chars})
  * @param maxAuthors most names in one entry's author list ({@code split.max-authors})
  * @param maxAuthorChars longest single author name ({@code split.max-author-chars})
  * @param maxFieldChars longest other text field: id, organisation, links, dates, one keyword ({@code split.max-field-chars})

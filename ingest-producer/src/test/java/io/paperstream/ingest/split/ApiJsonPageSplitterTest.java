@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.paperstream.schemas.DeadLetter;
 import io.paperstream.schemas.RawEntry;
 import io.paperstream.schemas.SourceKind;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 
 class ApiJsonPageSplitterTest {
@@ -43,6 +45,8 @@ class ApiJsonPageSplitterTest {
     assertThat(entry.getProjectPage()).isEqualTo("https://example-lab.github.io/sparse-lattice/");
     assertThat(entry.getSourceKeywords())
         .containsExactly("sparse attention", "tidal forecasting", "gauge-station lattice");
+    assertThat(entry.getAiSummary())
+        .isEqualTo("Attention restricted to a station lattice forecasts tides better and cheaper.");
     assertThat(entry.getDateText()).isNull();
   }
 
@@ -82,6 +86,7 @@ class ApiJsonPageSplitterTest {
     assertThat(entry.getFeaturedDate()).isNull();
     assertThat(entry.getUpvotes()).isNull();
     assertThat(entry.getComments()).isNull();
+    assertThat(entry.getAiSummary()).isNull();
   }
 
   @Test
@@ -95,6 +100,60 @@ class ApiJsonPageSplitterTest {
     // then
     assertThat(entry.getTitle()).isEqualTo("Borrowed Titles for Anonymous Papers");
     assertThat(entry.getAbstract$()).startsWith("Only the entry");
+  }
+
+  @Test
+  void topLevelAiSummaryStandsInForAMissingPaperOne() {
+    // given an entry whose summary is beside the paper, and one with a summary in both places
+    String body = "[{\"paper\":{\"id\":\"2502.07101\",\"title\":\"Kelp Forests as Wave Breakers\"},"
+        + "\"ai_summary\":\"  Kelp canopies damp incoming swell before it reaches the shore. \"},"
+        + "{\"paper\":{\"id\":\"2502.07102\",\"title\":\"Salt Marsh Sediment Budgets\","
+        + "\"ai_summary\":\"Marsh sediment keeps pace with a slowly rising sea.\"},"
+        + "\"ai_summary\":\"An older entry-level summary of marsh sediment.\"}]";
+
+    // when
+    SplitResult result = splitter.split(SplitFixtures.inline("file:///pages/coast.json", "application/json", body));
+
+    // then the entry's own stands in, trimmed, and the paper's wins where both are given
+    assertThat(result.deadLetters()).isEmpty();
+    assertThat(result.entries()).extracting(RawEntry::getAiSummary).containsExactly(
+        "Kelp canopies damp incoming swell before it reaches the shore.",
+        "Marsh sediment keeps pace with a slowly rising sea.");
+  }
+
+  @Test
+  void aBlankOrNonTextAiSummaryIsNull() {
+    // given summaries that are blank, null, a number and an object
+    String body = "[{\"paper\":{\"id\":\"2502.07201\",\"title\":\"Dune Migration Under Steady Wind\",\"ai_summary\":\"  \\n \"}},"
+        + "{\"paper\":{\"id\":\"2502.07202\",\"title\":\"Glacier Calving Sounds\",\"ai_summary\":null}},"
+        + "{\"paper\":{\"id\":\"2502.07203\",\"title\":\"Reef Acoustics at Dawn\",\"ai_summary\":42}},"
+        + "{\"paper\":{\"id\":\"2502.07204\",\"title\":\"Tidal Flats from Above\",\"ai_summary\":{\"text\":\"x\"}}}]";
+
+    // when
+    SplitResult result = splitter.split(SplitFixtures.inline("file:///pages/shore.json", "application/json", body));
+
+    // then every entry is kept, without a summary
+    assertThat(result.deadLetters()).isEmpty();
+    assertThat(result.entries()).hasSize(4).extracting(RawEntry::getAiSummary).containsOnlyNulls();
+  }
+
+  @Test
+  void anAiSummaryOverTheAbstractLimitIsALocatedDeadLetter() {
+    // given a splitter whose abstracts (and so summaries) may have 40 characters, and a page whose second summary has 41
+    PageSplitter capped = new PageSplitter(new SplitLimits(1_000_000, 10_000, 200, 40, 50, 100, 200, 10),
+        Clock.fixed(SplitFixtures.NOW, ZoneOffset.UTC));
+    String body = "[{\"paper\":{\"id\":\"2502.07301\",\"title\":\"Estuary Mixing Lengths\",\"ai_summary\":\"Short.\"}},"
+        + "{\"paper\":{\"id\":\"2502.07302\",\"title\":\"Fjord Stratification\",\"ai_summary\":\"" + "s".repeat(41) + "\"}}]";
+
+    // when
+    SplitResult result = capped.split(SplitFixtures.inline("file:///pages/fjord.json", "application/json", body));
+
+    // then the first is kept, the second is a dead letter naming the field, its size and the setting
+    assertThat(result.entries()).extracting(RawEntry::getAiSummary).containsExactly("Short.");
+    assertThat(result.deadLetters()).singleElement().satisfies(dead -> {
+      assertThat(dead.getPosition()).isEqualTo(1);
+      assertThat(dead.getReason()).isEqualTo("aiSummary is 41 characters, over the limit of 40 (split.max-abstract-chars)");
+    });
   }
 
   @Test

@@ -33,6 +33,7 @@ class HtmlPageSplitterTest {
     assertThat(first.getPublishedAt()).isEqualTo(Instant.parse("2025-02-11T17:42:05Z"));
     assertThat(first.getOrganization()).isEqualTo("Tide Research Lab");
     assertThat(first.getSourceKeywords()).contains("sparse attention");
+    assertThat(first.getAiSummary()).isEqualTo("Attention restricted to a station lattice forecasts tides better and cheaper.");
     assertThat(result.entries().get(1).getTitle()).isEqualTo("Orchard-Scale Pollination Maps\n  from Drone Swarms");
   }
 

@@ -124,6 +124,7 @@ class RealFixturesConformanceTest {
     });
     assertThat(result.entries()).filteredOn(e -> e.getGithubRepo() != null).hasSize(count(tree, "githubRepo"));
     assertThat(result.entries()).filteredOn(e -> e.getProjectPage() != null).hasSize(count(tree, "projectPage"));
+    assertThat(result.entries()).filteredOn(e -> e.getAiSummary() != null).hasSize(count(tree, "ai_summary"));
     assertThat(result.entries()).filteredOn(e -> e.getOrganization() != null)
         .hasSize((int) stream(tree).filter(e -> e.path("organization").isObject()).count());
   }
