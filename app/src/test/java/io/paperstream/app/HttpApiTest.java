@@ -76,6 +76,9 @@ class HttpApiTest {
     JsonNode coral = ok("/api/papers/2603.00101");
     assertThat(coral.path("title").asText()).isEqualTo("Coral Reef Mapping with Large Language Models");
     assertThat(coral.path("sightings").asInt()).isEqualTo(2);
+    // the page's one-sentence summary, normalized; null for a paper whose pages gave none
+    assertThat(coral.path("aiSummary").asText()).isEqualTo("Language models turn diver survey notes into coral reef maps.");
+    assertThat(ok("/api/papers/2603.00102").get("aiSummary").isNull()).isTrue();
     assertThat(ok("/api/papers/" + TIDE_POOL.replace(":", "%3A")).path("title").asText())
         .isEqualTo("Tide Pool Census by Drone");
     HttpResponse<String> missing = RunningStack.get(stack, "/api/papers/2699.99999");

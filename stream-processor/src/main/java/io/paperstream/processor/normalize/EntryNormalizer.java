@@ -18,7 +18,8 @@ import java.util.regex.Pattern;
  * title, an arXiv id of no known form, an unreadable date, negative counts, a field over its
  * {@link FieldLimits limit}. Links that are not http(s) URLs are dropped ({@link HttpLinks}). Keywords are left
  * empty: enrichment fills them, from title, abstract and the page's own keywords, which are
- * carried over as given ({@code sourceKeywords}). Stateless and thread-safe.
+ * carried over as given ({@code sourceKeywords}). The page's AI summary ({@code aiSummary}) is
+ * normalized like the abstract. Stateless and thread-safe.
  */
 public final class EntryNormalizer {
 
@@ -62,6 +63,7 @@ public final class EntryNormalizer {
       throw new NormalizationException("entry has no title");
     }
     String abstractText = blankToNull(text.normalize(entry.getAbstract$()));
+    String aiSummary = blankToNull(text.normalize(entry.getAiSummary()));
     String arxivId = arxivId(entry.getArxivId());
     List<String> authors = authors(entry.getAuthors());
     LocalDate fetchDate = entry.getFetchedAt().atOffset(ZoneOffset.UTC).toLocalDate();
@@ -86,6 +88,7 @@ public final class EntryNormalizer {
         .setLastSeen(entry.getFetchedAt())
         .setSightings(1)
         .setSources(List.of(entry.getSource()))
+        .setAiSummary(aiSummary)
         .build();
   }
 

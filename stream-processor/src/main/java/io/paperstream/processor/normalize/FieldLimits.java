@@ -17,7 +17,7 @@ public final class FieldLimits {
 
   /** Characters of a title. */
   public static final int TITLE = 2_000;
-  /** Characters of an abstract. */
+  /** Characters of an abstract, and of the page's AI summary of it. */
   public static final int ABSTRACT = 50_000;
   /** Names in an author list. */
   public static final int AUTHORS = 20_000;
@@ -42,6 +42,7 @@ public final class FieldLimits {
     text("source", entry.getSource(), LINK);
     text("title", entry.getTitle(), TITLE);
     text("abstract", entry.getAbstract$(), ABSTRACT);
+    text("aiSummary", entry.getAiSummary(), ABSTRACT);
     list("authors", entry.getAuthors(), AUTHORS, SHORT_TEXT);
     text("organization", entry.getOrganization(), SHORT_TEXT);
     text("dateText", entry.getDateText(), SHORT_TEXT);
@@ -50,9 +51,9 @@ public final class FieldLimits {
     text("projectPage", entry.getProjectPage(), LINK);
     list("sourceKeywords", entry.getSourceKeywords(), SOURCE_KEYWORDS, SHORT_TEXT);
     long total = length(entry.getSource()) + length(entry.getTitle()) + length(entry.getAbstract$())
-        + length(entry.getAuthors()) + length(entry.getOrganization()) + length(entry.getDateText())
-        + length(entry.getArxivId()) + length(entry.getGithubRepo()) + length(entry.getProjectPage())
-        + length(entry.getSourceKeywords());
+        + length(entry.getAiSummary()) + length(entry.getAuthors()) + length(entry.getOrganization())
+        + length(entry.getDateText()) + length(entry.getArxivId()) + length(entry.getGithubRepo())
+        + length(entry.getProjectPage()) + length(entry.getSourceKeywords());
     if (total > ENTRY) {
       throw new NormalizationException("entry has " + total + " characters of text, over the limit of " + ENTRY);
     }

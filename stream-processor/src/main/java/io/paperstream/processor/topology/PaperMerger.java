@@ -18,9 +18,10 @@ import java.util.function.BinaryOperator;
  *
  * <p>The result does not depend on the order in which sightings arrive (a restart, a
  * rebalance or a retired title key can reorder them): counters take the maximum, dates the
- * earliest, sets the union, and a text field the value of the more recently seen record, with
- * the older one as fallback. Keywords are then derived again from the merged text, so a
- * corrected abstract moves them (and the counts built on them).
+ * earliest, sets the union, and a text field (the abstract, the page's AI summary, ...) the value
+ * of the more recently seen record, with the older one as fallback. Keywords are then derived again
+ * from the merged text, so a corrected abstract or a newly given summary moves them (and the counts
+ * built on them).
  */
 public final class PaperMerger {
 
@@ -54,6 +55,7 @@ public final class PaperMerger {
         .setArxivId(firstNonNull(newer.getArxivId(), older.getArxivId()))
         .setTitle(newer.getTitle())
         .setAbstract$(firstNonNull(newer.getAbstract$(), older.getAbstract$()))
+        .setAiSummary(firstNonNull(newer.getAiSummary(), older.getAiSummary()))
         .setAuthors(newer.getAuthors().size() >= older.getAuthors().size() ? newer.getAuthors() : older.getAuthors())
         .setAuthorCount(combine(newer.getAuthorCount(), older.getAuthorCount(), Math::max))
         .setOrganization(firstNonNull(newer.getOrganization(), older.getOrganization()))
@@ -85,9 +87,14 @@ public final class PaperMerger {
     return enricher.enriched(merged, merged.getSourceKeywords(), vocabulary);
   }
 
-  /** Whether the keywords of {@code a} are those of {@code b}: the extractor reads only these fields. */
+  /**
+   * Whether the keywords of {@code a} are those of {@code b}: the text keyword extraction and the
+   * vocabulary lessons may read (title, abstract, the page's AI summary, its keywords) is the same,
+   * so a summary that arrives later derives the keywords again.
+   */
   static boolean sameText(Paper a, Paper b) {
     return Objects.equals(a.getTitle(), b.getTitle()) && Objects.equals(a.getAbstract$(), b.getAbstract$())
+        && Objects.equals(a.getAiSummary(), b.getAiSummary())
         && Objects.equals(a.getSourceKeywords(), b.getSourceKeywords());
   }
 

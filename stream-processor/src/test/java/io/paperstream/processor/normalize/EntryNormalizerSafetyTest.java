@@ -44,6 +44,9 @@ class EntryNormalizerSafetyTest {
     String big = "y".repeat(FieldLimits.LINK + 1);
     assertThatThrownBy(() -> normalizer.normalize(entry().setAbstract$("z".repeat(FieldLimits.ABSTRACT + 1)).build()))
         .hasMessageStartingWith("abstract is " + (FieldLimits.ABSTRACT + 1) + " characters long");
+    assertThatThrownBy(() -> normalizer.normalize(entry().setAiSummary("z".repeat(FieldLimits.ABSTRACT + 1)).build()))
+        .hasMessage("aiSummary is " + (FieldLimits.ABSTRACT + 1) + " characters long, over the limit of "
+            + FieldLimits.ABSTRACT);
     assertThatThrownBy(() -> normalizer.normalize(entry().setProjectPage("https://" + big).build()))
         .hasMessageStartingWith("projectPage is");
     assertThatThrownBy(() -> normalizer.normalize(entry().setGithubRepo(big).build()))
@@ -81,6 +84,7 @@ class EntryNormalizerSafetyTest {
     RawEntry raw = entry()
         .setTitle("Lattice ".repeat(FieldLimits.TITLE / 8))
         .setAbstract$("We study sparse tides. ".repeat(FieldLimits.ABSTRACT / 23))
+        .setAiSummary("Sparse tides. ".repeat(FieldLimits.ABSTRACT / 14))
         .build();
 
     // when
@@ -89,6 +93,7 @@ class EntryNormalizerSafetyTest {
     // then
     assertThat(paper.getTitle()).startsWith("Lattice Lattice");
     assertThat(paper.getAbstract$()).startsWith("We study sparse tides.");
+    assertThat(paper.getAiSummary()).startsWith("Sparse tides.");
   }
 
   @ParameterizedTest

@@ -61,6 +61,37 @@ class EntryNormalizerTest {
     assertThat(paper.getAbstract$()).isNull();
   }
 
+  @Test
+  void normalizesTheAiSummaryLikeTheAbstract() throws Exception {
+    // given a page's one-sentence summary with a hard wrap and LaTeX-ish escapes
+    RawEntry raw = entry()
+        .setAbstract$("We reach 97\\% skill with a sparse lattice.")
+        .setAiSummary("  A \\emph{sparse} lattice forecasts tides\n  with 97\\% skill. ")
+        .build();
+
+    // when
+    Paper paper = normalizer.normalize(raw);
+
+    // then it is normalized as the abstract is, and the abstract is left as it was
+    assertThat(paper.getAiSummary()).isEqualTo("A sparse lattice forecasts tides with 97% skill.");
+    assertThat(paper.getAbstract$()).isEqualTo("We reach 97% skill with a sparse lattice.");
+  }
+
+  @Test
+  void aBlankAiSummaryBecomesNullAndAMissingOneStaysNull() throws Exception {
+    // given one entry with a blank summary and one without any
+    RawEntry blank = entry().setAiSummary(" \n\t ").build();
+    RawEntry missing = entry().build();
+
+    // when
+    Paper fromBlank = normalizer.normalize(blank);
+    Paper fromMissing = normalizer.normalize(missing);
+
+    // then neither has a summary
+    assertThat(fromBlank.getAiSummary()).isNull();
+    assertThat(fromMissing.getAiSummary()).isNull();
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"", "   ", "\n\t", "{}"})
   void anEntryWithoutATitleIsRejected(String title) {

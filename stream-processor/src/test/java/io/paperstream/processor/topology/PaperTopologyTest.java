@@ -108,6 +108,24 @@ class PaperTopologyTest {
   }
 
   @Test
+  void aRawEntrysAiSummaryReachesThePaperRecord() {
+    // given an API entry whose page gives a one-sentence summary, with a hard wrap
+    RawEntry entry = RawEntry.newBuilder(apiEntry("2601.00001", TITLE, 5, "https://example.org/api/daily_papers?date=2026-01-02"))
+        .setAiSummary("Sparse lattice transformers forecast tides\n  from harbour gauges.")
+        .build();
+
+    // when it is processed
+    send(entry);
+
+    // then the paper record on papers carries the summary, normalized
+    List<TestRecord<String, Paper>> emitted = papers.readRecordsToList();
+    assertThat(emitted).singleElement().satisfies(record -> {
+      assertThat(record.key()).isEqualTo("2601.00001");
+      assertThat(record.value().getAiSummary()).isEqualTo("Sparse lattice transformers forecast tides from harbour gauges.");
+    });
+  }
+
+  @Test
   void textSightingThenApiSightingEndAsOneRecord() {
     // given a paper first seen on a text page, which gives no arXiv id
     send(textEntry(TITLE, "file:///pages/search.txt"));
