@@ -111,8 +111,11 @@ public final class TrainKeywordsCommand implements Callable<Integer> {
     }
     PrintWriter stdout = spec.commandLine().getOut();
     stdout.printf(Locale.ROOT, "learning papers: %s; lexicon: %d words%n", span, lexicon.entries().size());
-    report(stdout, "validation, with vocabulary", trainer.validationWith());
-    report(stdout, "validation, without vocabulary", trainer.validationWithout());
+    KeyphraseTrainer.Validation validation = trainer.validation();
+    report(stdout, "validation, with vocabulary", validation.plainWith());
+    report(stdout, "validation, without vocabulary", validation.plainWithout());
+    report(stdout, "validation, with summary, with vocabulary", validation.summarizedWith());
+    report(stdout, "validation, with summary, without vocabulary", validation.summarizedWithout());
     stdout.printf(Locale.ROOT, "seed vocabulary: %d papers, %d phrases, %d bytes%n", seed.papers(), seed.phrases(),
         Files.size(seedFile));
     stdout.println("wrote " + out.resolve("pos-lexicon-v1.tsv") + ", " + out.resolve(RankerModel.FILE) + " and "
@@ -123,7 +126,7 @@ public final class TrainKeywordsCommand implements Callable<Integer> {
 
   private static void report(PrintWriter out, String what, KeyphraseTrainer.Choice choice) {
     KeywordScores s = choice.scores();
-    out.printf(Locale.ROOT, "%-32s threshold %.2f: recall %.3f precision %.3f F1 %.3f, %.1f keywords/paper%n",
+    out.printf(Locale.ROOT, "%-44s threshold %.2f: recall %.3f precision %.3f F1 %.3f, %.1f keywords/paper%n",
         what, choice.threshold(), s.recall(), s.precision(), s.f1(), s.keywordsPerPaper());
   }
 }

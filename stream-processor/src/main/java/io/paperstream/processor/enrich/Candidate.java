@@ -32,6 +32,13 @@ final class Candidate {
   boolean introduced;
   boolean beforeColon;
   boolean definedConcept;
+  /**
+   * Occurrences in the page's own one-sentence summary (Hugging Face's {@code ai_summary}), and
+   * whether one of them is a whole noun phrase there: what a summary names is what the paper is
+   * about. Not counted in {@link #occurrences}.
+   */
+  int inSummary;
+  boolean wholeInSummary;
 
   /**
    * Occurrences of the most frequent longer candidate that contains this one right around it

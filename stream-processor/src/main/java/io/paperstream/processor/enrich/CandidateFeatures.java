@@ -20,7 +20,7 @@ final class CandidateFeatures {
       "first-compound", "last-proper-noun", "last-compound", "capitalized", "defined-concept",
       "generic-head", "all-generic", "has-digit", "relative-occurrences", "head-log-occurrences",
       "modifier-log-occurrences", "words-in-longest", "last-verb", "title-cased",
-      "introduced", "before-title-colon", "container-share",
+      "introduced", "before-title-colon", "container-share", "summary-given", "in-summary", "whole-in-summary",
       "vocabulary-log-papers", "vocabulary-known", "vocabulary-common", "vocabulary-head-log-papers",
       "vocabulary-keyphraseness", "vocabulary-log-seen", "vocabulary-unseen", "vocabulary-tail-log-papers",
       "vocabulary-tail-keyphraseness", "vocabulary-head-keyphraseness", "vocabulary-stem-keyphraseness");
@@ -79,6 +79,10 @@ final class CandidateFeatures {
     f[30] = c.beforeColon ? 1 : 0;
     // how much of the phrase is one longer phrase: "language model" said only as "large language model"
     f[31] = Math.min(1, c.containerOccurrences / occurrences);
+    // the page's own one-line summary names what the paper is about; without one, nothing is known
+    f[32] = text.hasSummary() ? 1 : 0;
+    f[33] = Math.min(c.inSummary, 2);
+    f[34] = c.wholeInSummary ? 1 : 0;
     if (vocabulary != null) {
       int v = FIRST_VOCABULARY;
       KeyphraseVocabulary.Counts counts = counts(text, c.phrase, vocabulary);

@@ -37,8 +37,8 @@ final class KeyphraseRanker {
   /** The best candidates, best first, at most {@code max}. */
   List<String> rank(NounPhraseCandidates.Text text, KeyphraseVocabulary vocabulary, int max) {
     boolean useVocabulary = usesVocabulary(vocabulary);
-    return select(scored(text, vocabulary, useVocabulary),
-        useVocabulary ? model.thresholdWith() : model.thresholdWithout(), max);
+    return select(scored(text, vocabulary, useVocabulary), model.branch(text.hasSummary()).threshold(useVocabulary),
+        max);
   }
 
   /** Every candidate with its probability, best first. */
@@ -47,7 +47,7 @@ final class KeyphraseRanker {
   }
 
   private List<Scored> scored(NounPhraseCandidates.Text text, KeyphraseVocabulary vocabulary, boolean useVocabulary) {
-    BoostedTrees trees = useVocabulary ? model.withVocabulary() : model.withoutVocabulary();
+    BoostedTrees trees = model.branch(text.hasSummary()).trees(useVocabulary);
     KeyphraseVocabulary seen = useVocabulary ? vocabulary : null;
     List<Scored> scored = new ArrayList<>(text.candidates().size());
     for (Candidate candidate : text.candidates()) {

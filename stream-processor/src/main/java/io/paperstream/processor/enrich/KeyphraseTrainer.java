@@ -45,11 +45,17 @@ public final class KeyphraseTrainer {
   private final NounPhraseCandidates candidates;
   private final LocalDate validateFrom;
   private final int seedMinSeen;
-  private Choice validationWith;
-  private Choice validationWithout;
+  private Validation validation;
 
   /** A threshold and the validation scores it gave. */
   public record Choice(double threshold, KeywordScores scores) {}
+
+  /**
+   * The thresholds chosen, with and without vocabulary, for each branch of the model: on the
+   * validation papers with their summaries hidden (as a text page or an older listing gives
+   * them), and on those with a summary of their page's own.
+   */
+  public record Validation(Choice plainWith, Choice plainWithout, Choice summarizedWith, Choice summarizedWithout) {}
 
   /**
    * @param lexicon the part-of-speech lexicon the model is trained with (and must be used with)
@@ -84,7 +90,7 @@ public final class KeyphraseTrainer {
   /**
    * Chooses the thresholds: trains on the learning papers before {@link #validateFrom}, and
    * keeps, with and without the vocabulary those papers teach, the threshold of best micro F1 on
-   * the papers from it on (read them with {@link #validationWith()}, {@link #validationWithout()}).
+   * the papers from it on, for each branch of the model (read them with {@link #validation()}).
    * With no papers on one side of that date, all papers are both fitted and validated on.
    */
   public void validate(List<LabeledPaper> learning) {
@@ -94,29 +100,42 @@ public final class KeyphraseTrainer {
       fit = learning;
       validate = learning;
     }
-    RankerModel fitted = new RankerModel("validation", BoostedTreesTrainer.train(examples(fit, true), settings),
-        BoostedTreesTrainer.train(examples(fit, false), settings), 0, 0, 0);
+    RankerModel fitted = new RankerModel("validation", branch(withoutSummaries(fit)), branch(fit), 0);
     KeyphraseVocabulary fitVocabulary = seed(fit);
-    validationWith = bestThreshold(validate, fitted, fitVocabulary);
-    validationWithout = bestThreshold(validate, fitted, KeyphraseVocabulary.EMPTY);
+    List<LabeledPaper> plain = withoutSummaries(validate);
+    List<LabeledPaper> summarized = validate.stream().filter(p -> p.summary() != null).toList();
+    validation = new Validation(bestThreshold(plain, fitted, fitVocabulary),
+        bestThreshold(plain, fitted, KeyphraseVocabulary.EMPTY),
+        bestThreshold(summarized, fitted, fitVocabulary),
+        bestThreshold(summarized, fitted, KeyphraseVocabulary.EMPTY));
   }
 
-  /** {@link #validate}, then both models trained again on all learning papers. */
+  /**
+   * {@link #validate}, then every classifier trained again on all learning papers: the plain
+   * branch's with every summary hidden, the summarized branch's on the papers as they are.
+   */
   public RankerModel train(List<LabeledPaper> learning, String version) {
     validate(learning);
-    return new RankerModel(version, BoostedTreesTrainer.train(examples(learning, true), settings),
-        BoostedTreesTrainer.train(examples(learning, false), settings), validationWith.threshold(),
-        validationWithout.threshold(), MIN_VOCABULARY_PAPERS);
+    return new RankerModel(version,
+        branch(withoutSummaries(learning)).withThresholds(validation.plainWith().threshold(),
+            validation.plainWithout().threshold()),
+        branch(learning).withThresholds(validation.summarizedWith().threshold(),
+            validation.summarizedWithout().threshold()),
+        MIN_VOCABULARY_PAPERS);
   }
 
-  /** The threshold chosen with vocabulary and its validation scores (after {@link #train}). */
-  public Choice validationWith() {
-    return validationWith;
+  private RankerModel.Branch branch(List<LabeledPaper> papers) {
+    return new RankerModel.Branch(BoostedTreesTrainer.train(examples(papers, true), settings),
+        BoostedTreesTrainer.train(examples(papers, false), settings), 0, 0);
   }
 
-  /** The threshold chosen without vocabulary and its validation scores (after {@link #train}). */
-  public Choice validationWithout() {
-    return validationWithout;
+  private static List<LabeledPaper> withoutSummaries(List<LabeledPaper> papers) {
+    return papers.stream().map(LabeledPaper::withoutSummary).toList();
+  }
+
+  /** The thresholds chosen and their validation scores (after {@link #validate} or {@link #train}). */
+  public Validation validation() {
+    return validation;
   }
 
   /** The vocabulary the given papers' own keywords teach. */
@@ -163,7 +182,7 @@ public final class KeyphraseTrainer {
       LabeledPaper paper = papers.get(i);
       Set<String> gold = KeywordScores.keys(paper.keywords());
       KeyphraseVocabulary others = withVocabulary ? outOfFold.get(i % FOLDS) : null;
-      NounPhraseCandidates.Text text = candidates.of(paper.title(), paper.abstractText());
+      NounPhraseCandidates.Text text = candidates.of(paper.title(), paper.abstractText(), paper.summary());
       for (Candidate candidate : text.candidates()) {
         examples.add(new Example(CandidateFeatures.of(candidate, text, others),
             gold.contains(KeyphraseMatch.key(candidate.phrase))));
@@ -173,11 +192,12 @@ public final class KeyphraseTrainer {
   }
 
   private Choice bestThreshold(List<LabeledPaper> papers, RankerModel model, KeyphraseVocabulary vocabulary) {
-    RankerModel scoring = new RankerModel(model.version(), model.withVocabulary(), model.withoutVocabulary(), 0, 0,
+    // the ranker takes each paper's branch; here every threshold is tried on the scores
+    RankerModel scoring = new RankerModel(model.version(), model.plain(), model.summarized(),
         vocabulary.papers() > 0 ? 1 : Long.MAX_VALUE);
     KeyphraseRanker ranker = new KeyphraseRanker(scoring);
     List<List<KeyphraseRanker.Scored>> scored = papers.stream()
-        .map(paper -> ranker.scored(candidates.of(paper.title(), paper.abstractText()), vocabulary)).toList();
+        .map(paper -> ranker.scored(candidates.of(paper.title(), paper.abstractText(), paper.summary()), vocabulary)).toList();
     Choice best = null;
     for (int step = 5; step <= 80; step++) {
       double threshold = step / 100.0;

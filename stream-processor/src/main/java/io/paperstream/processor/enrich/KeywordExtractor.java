@@ -89,7 +89,17 @@ public final class KeywordExtractor {
    */
   public Extraction extraction(String title, String abstractText, List<String> sourceKeywords,
       KeyphraseVocabulary vocabulary) {
-    NounPhraseCandidates.Text text = candidates.of(title, abstractText);
+    return extraction(title, abstractText, null, sourceKeywords, vocabulary);
+  }
+
+  /**
+   * As {@link #extraction(String, String, List, KeyphraseVocabulary)}, with the page's own
+   * one-sentence summary of the paper ({@code summary}, may be null: Hugging Face's
+   * {@code ai_summary}), which tells the ranker what the paper is about; it adds no candidate.
+   */
+  public Extraction extraction(String title, String abstractText, String summary, List<String> sourceKeywords,
+      KeyphraseVocabulary vocabulary) {
+    NounPhraseCandidates.Text text = candidates.of(title, abstractText, summary);
     LinkedHashSet<String> result = new LinkedHashSet<>();
     if (sourceKeywords != null) {
       for (String keyword : sourceKeywords) {
@@ -107,7 +117,12 @@ public final class KeywordExtractor {
 
   /** The extracted keyphrases alone: a pure function of title, abstract and vocabulary. */
   public List<String> extract(String title, String abstractText, KeyphraseVocabulary vocabulary) {
-    return ranker.rank(candidates.of(title, abstractText), vocabulary, maxKeywords);
+    return extract(title, abstractText, null, vocabulary);
+  }
+
+  /** The extracted keyphrases alone: a pure function of title, abstract, summary (may be null) and vocabulary. */
+  public List<String> extract(String title, String abstractText, String summary, KeyphraseVocabulary vocabulary) {
+    return ranker.rank(candidates.of(title, abstractText, summary), vocabulary, maxKeywords);
   }
 
   /** The canonical candidate phrases of a text, what a vocabulary counts as seen. */
@@ -117,7 +132,12 @@ public final class KeywordExtractor {
 
   private static Set<String> phrasesOf(NounPhraseCandidates.Text text) {
     Set<String> phrases = new LinkedHashSet<>();
-    text.candidates().forEach(c -> phrases.add(c.phrase));
+    // what the title and abstract offered; a phrase only the page's summary says was not offered by the text
+    text.candidates().forEach(c -> {
+      if (c.occurrences > 0) {
+        phrases.add(c.phrase);
+      }
+    });
     return phrases;
   }
 

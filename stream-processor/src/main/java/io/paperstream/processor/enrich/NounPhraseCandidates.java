@@ -62,7 +62,7 @@ final class NounPhraseCandidates {
    * its length in words, the acronyms it defines, and the most occurrences of any candidate.
    */
   record Text(List<Candidate> candidates, Map<String, Candidate> byPhrase, int words,
-      Map<String, String> definitions, int maxOccurrences) {
+      Map<String, String> definitions, int maxOccurrences, boolean hasSummary) {
 
     /** The candidate of a canonical phrase, or null. */
     Candidate candidate(String phrase) {
@@ -71,17 +71,15 @@ final class NounPhraseCandidates {
   }
 
   Text of(String title, String abstractText) {
-    List<Segment> segments = new ArrayList<>(2);
-    for (String text : new String[] {title, abstractText}) {
-      String[] tail = new String[1];
-      List<Token> words = text == null ? List.of()
-          : canonicalizer.tokens().of(withoutLinks(text), tail);
-      if (words.size() > MAX_WORDS) {
-        words = words.subList(0, MAX_WORDS);
-        tail[0] = "";
-      }
-      segments.add(new Segment(words, tail[0], segments.isEmpty()));
-    }
+    return of(title, abstractText, null);
+  }
+
+  /**
+   * As {@link #of(String, String)}, with what the page's own summary ({@code summary}, may be
+   * null) says of each candidate ({@link Candidate#inSummary}); the summary adds no candidate.
+   */
+  Text of(String title, String abstractText, String summary) {
+    List<Segment> segments = List.of(segment(title, true), segment(abstractText, false));
     Map<String, String> defined = new HashMap<>();
     for (Segment segment : segments) {
       canonicalizer.findDefinitions(segment, defined);
@@ -89,22 +87,7 @@ final class NounPhraseCandidates {
     Map<String, Candidate> candidates = new LinkedHashMap<>();
     int offset = 0;
     for (Segment segment : segments) {
-      List<Chain> chains = this.chains.of(segment, defined);
-      int colon = colon(segment);
-      int start = -1;
-      for (int i = 0; i <= chains.size(); i++) {
-        boolean ends = i == chains.size() || !chains.get(i).inPhrase() || chains.get(i).afterPunctuation();
-        if (ends && start >= 0) {
-          Chain first = chains.get(start);
-          int end = i < chains.size() ? chains.get(i).start() : segment.words.size();
-          spans(chains.subList(start, i), segment.title, introduced(segment, first.start()),
-              segment.title && end <= colon, offset, candidates);
-          start = -1;
-        }
-        if (i < chains.size() && chains.get(i).inPhrase() && start < 0) {
-          start = i;
-        }
-      }
+      chunk(segment, defined, offset, candidates);
       offset += segment.words.size();
     }
     for (String concept : defined.values()) {
@@ -118,7 +101,54 @@ final class NounPhraseCandidates {
       maxOccurrences = Math.max(maxOccurrences, c.occurrences);
       c.settleContainers();
     }
-    return new Text(List.copyOf(candidates.values()), candidates, offset, defined, maxOccurrences);
+    boolean hasSummary = summary != null && !summary.isBlank();
+    if (hasSummary) {
+      countInSummary(segment(summary, false), defined, candidates);
+    }
+    return new Text(List.copyOf(candidates.values()), candidates, offset, defined, maxOccurrences, hasSummary);
+  }
+
+  private Segment segment(String text, boolean title) {
+    String[] tail = new String[1];
+    List<Token> words = text == null ? List.of() : canonicalizer.tokens().of(withoutLinks(text), tail);
+    if (words.size() > MAX_WORDS) {
+      words = words.subList(0, MAX_WORDS);
+      tail[0] = "";
+    }
+    return new Segment(words, tail[0], title);
+  }
+
+  /** Every noun phrase of a segment, and its sub-phrases, counted into {@code candidates}. */
+  private void chunk(Segment segment, Map<String, String> defined, int offset, Map<String, Candidate> candidates) {
+    List<Chain> chains = this.chains.of(segment, defined);
+    int colon = colon(segment);
+    int start = -1;
+    for (int i = 0; i <= chains.size(); i++) {
+      boolean ends = i == chains.size() || !chains.get(i).inPhrase() || chains.get(i).afterPunctuation();
+      if (ends && start >= 0) {
+        Chain first = chains.get(start);
+        int end = i < chains.size() ? chains.get(i).start() : segment.words.size();
+        spans(chains.subList(start, i), segment.title, introduced(segment, first.start()),
+            segment.title && end <= colon, offset, candidates);
+        start = -1;
+      }
+      if (i < chains.size() && chains.get(i).inPhrase() && start < 0) {
+        start = i;
+      }
+    }
+  }
+
+  /** The summary's noun phrases, chunked as the abstract's, counted on the candidates they match. */
+  private void countInSummary(Segment summary, Map<String, String> defined, Map<String, Candidate> candidates) {
+    Map<String, Candidate> said = new LinkedHashMap<>();
+    chunk(summary, defined, 0, said);
+    for (Candidate s : said.values()) {
+      Candidate c = candidates.get(s.phrase);
+      if (c != null) {
+        c.inSummary = s.occurrences;
+        c.wholeInSummary = s.whole > 0;
+      }
+    }
   }
 
   /** {@code text} with its links cut out ({@link #LINK}), without running the pattern over text that holds none. */

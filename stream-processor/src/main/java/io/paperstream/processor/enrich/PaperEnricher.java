@@ -40,7 +40,7 @@ public final class PaperEnricher {
    */
   public Enriched enriched(Paper normalized, List<String> sourceKeywords, KeyphraseVocabulary vocabulary) {
     KeywordExtractor.Extraction extraction = extractor.extraction(normalized.getTitle(), normalized.getAbstract$(),
-        sourceKeywords == null ? List.of() : sourceKeywords, vocabulary);
+        normalized.getAiSummary(), sourceKeywords == null ? List.of() : sourceKeywords, vocabulary);
     return new Enriched(Paper.newBuilder(normalized).setKeywords(extraction.keywords()).build(), extraction);
   }
 

@@ -8,20 +8,44 @@ import java.util.List;
 import java.util.Properties;
 
 /**
- * The trained keyphrase ranker: two classifiers of gradient-boosted trees over
- * {@link CandidateFeatures} (one for when a keyphrase vocabulary is known, one for when none is),
- * and the probability a candidate needs to become a keyword. Stored as a versioned properties
- * resource; {@code papers train-keywords} writes a new one.
+ * The trained keyphrase ranker: classifiers of gradient-boosted trees over {@link
+ * CandidateFeatures}, one for when a keyphrase vocabulary is known and one for when none is, and
+ * the probability a candidate needs to become a keyword; one such {@link Branch} for papers whose
+ * page gives its own one-sentence summary (Hugging Face's {@code ai_summary}) and one, trained
+ * with the summaries hidden, for papers without. Stored as a versioned properties resource;
+ * {@code papers train-keywords} writes a new one.
  *
  * @param version the model's version, stored with it
- * @param withVocabulary trees used when the vocabulary has at least {@code minVocabularyPapers}
- * @param withoutVocabulary trees used otherwise (vocabulary features zero)
- * @param thresholdWith the probability at which a candidate becomes a keyword, with vocabulary
- * @param thresholdWithout the same without vocabulary
+ * @param plain the branch for papers without a summary
+ * @param summarized the branch for papers with one
  * @param minVocabularyPapers papers a vocabulary needs before its features are used
  */
-public record RankerModel(String version, BoostedTrees withVocabulary, BoostedTrees withoutVocabulary,
-    double thresholdWith, double thresholdWithout, long minVocabularyPapers) {
+public record RankerModel(String version, Branch plain, Branch summarized, long minVocabularyPapers) {
+
+  /**
+   * Trees and thresholds for one kind of page.
+   *
+   * @param withVocabulary trees used when the vocabulary has at least {@code minVocabularyPapers}
+   * @param withoutVocabulary trees used otherwise (vocabulary features zero)
+   * @param thresholdWith the probability at which a candidate becomes a keyword, with vocabulary
+   * @param thresholdWithout the same without vocabulary
+   */
+  public record Branch(BoostedTrees withVocabulary, BoostedTrees withoutVocabulary, double thresholdWith,
+      double thresholdWithout) {
+
+    BoostedTrees trees(boolean vocabulary) {
+      return vocabulary ? withVocabulary : withoutVocabulary;
+    }
+
+    double threshold(boolean vocabulary) {
+      return vocabulary ? thresholdWith : thresholdWithout;
+    }
+
+    /** The same trees with other thresholds. */
+    public Branch withThresholds(double with, double without) {
+      return new Branch(withVocabulary, withoutVocabulary, with, without);
+    }
+  }
 
   /** The model's file name, in the jar and where {@code papers train-keywords} writes it. */
   public static final String FILE = "keyphrase-ranker-v2.properties";
@@ -31,6 +55,13 @@ public record RankerModel(String version, BoostedTrees withVocabulary, BoostedTr
 
   private static final String WITH = "with-vocabulary";
   private static final String WITHOUT = "without-vocabulary";
+  /** Key prefix of the summarized branch; the plain branch's keys have none. */
+  private static final String SUMMARY = "summary.";
+
+  /** The branch for a paper with ({@code summary}) or without its page's own summary. */
+  Branch branch(boolean summary) {
+    return summary ? summarized : plain;
+  }
 
   /** The model in the jar, read once per process (it is immutable: every extractor shares it). */
   public static RankerModel shipped() {
@@ -51,8 +82,7 @@ public record RankerModel(String version, BoostedTrees withVocabulary, BoostedTr
       throw new IllegalStateException("the keyphrase ranker model was trained on features " + features
           + ", this code computes " + CandidateFeatures.NAMES + ": run papers train-keywords");
     }
-    return new RankerModel(p.getProperty("version"), trees(p, WITH), trees(p, WITHOUT), Double.parseDouble(p.getProperty("threshold.with-vocabulary")),
-        Double.parseDouble(p.getProperty("threshold.without-vocabulary")),
+    return new RankerModel(p.getProperty("version"), branch(p, ""), branch(p, SUMMARY),
         Long.parseLong(p.getProperty("min-vocabulary-papers")));
   }
 
@@ -60,11 +90,21 @@ public record RankerModel(String version, BoostedTrees withVocabulary, BoostedTr
     out.write("# " + comment + "\n");
     out.write("version=" + version + "\n");
     out.write("features=" + String.join(",", CandidateFeatures.NAMES) + "\n");
-    out.write("threshold.with-vocabulary=" + thresholdWith + "\n");
-    out.write("threshold.without-vocabulary=" + thresholdWithout + "\n");
     out.write("min-vocabulary-papers=" + minVocabularyPapers + "\n");
-    writeTrees(out, WITH, withVocabulary);
-    writeTrees(out, WITHOUT, withoutVocabulary);
+    writeBranch(out, "", plain);
+    writeBranch(out, SUMMARY, summarized);
+  }
+
+  private static void writeBranch(Writer out, String prefix, Branch branch) throws IOException {
+    out.write(prefix + "threshold." + WITH + "=" + branch.thresholdWith() + "\n");
+    out.write(prefix + "threshold." + WITHOUT + "=" + branch.thresholdWithout() + "\n");
+    writeTrees(out, prefix + WITH, branch.withVocabulary());
+    writeTrees(out, prefix + WITHOUT, branch.withoutVocabulary());
+  }
+
+  private static Branch branch(Properties p, String prefix) {
+    return new Branch(trees(p, prefix + WITH), trees(p, prefix + WITHOUT), threshold(p, prefix + "threshold." + WITH),
+        threshold(p, prefix + "threshold." + WITHOUT));
   }
 
   /** {@code <name>.base} and {@code <name>.tree.<i>} for i from 0: see {@link BoostedTrees#write}. */
@@ -74,6 +114,14 @@ public record RankerModel(String version, BoostedTrees withVocabulary, BoostedTr
     for (int i = 1; i < lines.size(); i++) {
       out.write(name + ".tree." + (i - 1) + "=" + lines.get(i) + "\n");
     }
+  }
+
+  private static double threshold(Properties p, String name) {
+    String value = p.getProperty(name);
+    if (value == null) {
+      throw new IllegalStateException("the keyphrase ranker model has no " + name + ": run papers train-keywords");
+    }
+    return Double.parseDouble(value);
   }
 
   private static BoostedTrees trees(Properties p, String name) {

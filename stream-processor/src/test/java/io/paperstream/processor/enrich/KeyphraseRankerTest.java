@@ -19,7 +19,8 @@ class KeyphraseRankerTest {
     BoostedTrees trees = BoostedTrees.read(
         List.of("0", "f" + CandidateFeatures.NAMES.indexOf(feature) + ":" + split + " =" + low + " =" + high),
         CandidateFeatures.NAMES.size());
-    return new RankerModel("test", trees, trees, threshold, threshold, 1);
+    RankerModel.Branch branch = new RankerModel.Branch(trees, trees, threshold, threshold);
+    return new RankerModel("test", branch, branch, 1);
   }
 
   @Test

@@ -59,6 +59,31 @@ class NounPhraseCandidatesTest {
   }
 
   @Test
+  void thePagesSummaryMarksTheCandidatesItNamesAndAddsNone() {
+    // given a paper whose page summarizes it in one sentence, naming one phrase of the abstract,
+    // a defined acronym's concept and a phrase the text never says
+    String title = "Brine Ledgers for Tide Gauges";
+    String abstractText = "Brine ledgers (BLs) keep tide gauges honest. Kelp beds and reef maps are cheap.";
+    String summary = "Tide gauges are honest with BLs and a quiet harbour protocol.";
+
+    // when
+    NounPhraseCandidates.Text with = candidates.of(title, abstractText, summary);
+    NounPhraseCandidates.Text without = candidates.of(title, abstractText);
+
+    // then the phrases it names are marked (the acronym as its concept), the others are not
+    assertThat(with.hasSummary()).isTrue();
+    assertThat(with.candidate("tide gauge").inSummary).isEqualTo(1);
+    assertThat(with.candidate("tide gauge").wholeInSummary).isTrue();
+    assertThat(with.candidate("brine ledger").inSummary).isEqualTo(1);
+    assertThat(with.candidate("kelp bed").inSummary).isZero();
+    // and the summary adds no candidate and changes no count of the text's own
+    assertThat(with.candidate("harbour protocol")).isNull();
+    assertThat(with.candidates()).extracting(c -> c.phrase + "×" + c.occurrences)
+        .containsExactlyElementsOf(without.candidates().stream().map(c -> c.phrase + "×" + c.occurrences).toList());
+    assertThat(without.hasSummary()).isFalse();
+  }
+
+  @Test
   void countsOccurrencesTitleAndPositionPerCanonicalPhrase() {
     // given a concept said in the title and twice more, once as an acronym the text defines
     NounPhraseCandidates.Text text = candidates.of("Brine Ledgers for Tide Gauges",

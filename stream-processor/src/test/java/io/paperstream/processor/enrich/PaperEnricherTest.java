@@ -64,4 +64,23 @@ class PaperEnricherTest {
     assertThat(normalized.getKeywords()).as("input untouched").isEmpty();
     assertThat(enriched.getKeywords()).isNotEmpty();
   }
+
+  @Test
+  void thePagesSummaryReachesTheRanker() {
+    // given a ranker whose one tree likes what a page's summary names, and a paper whose summary
+    // names the abstract's last phrase
+    BoostedTrees trees = BoostedTrees.read(
+        List.of("0", "f" + CandidateFeatures.NAMES.indexOf("whole-in-summary") + ":0.5 =-2 =2"), CandidateFeatures.NAMES.size());
+    RankerModel.Branch branch = new RankerModel.Branch(trees, trees, 0.5, 0.5);
+    PaperEnricher summaryMinded = new PaperEnricher(new KeywordExtractor(5, new RankerModel("test", branch, branch, 1)));
+    Paper summarized = Paper.newBuilder(paper()).setAiSummary("A study of tide gauges.").build();
+
+    // when
+    Paper enriched = summaryMinded.enrich(summarized, List.of());
+    Paper plain = summaryMinded.enrich(paper(), List.of());
+
+    // then the phrase the summary names comes first; without a summary it does not
+    assertThat(enriched.getKeywords().get(0)).isEqualTo("tide gauge");
+    assertThat(plain.getKeywords().get(0)).isNotEqualTo("tide gauge");
+  }
 }

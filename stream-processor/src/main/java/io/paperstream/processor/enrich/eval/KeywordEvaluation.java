@@ -91,7 +91,7 @@ public final class KeywordEvaluation {
   }
 
   private static LabeledPaper withoutKeywords(LabeledPaper paper) {
-    return new LabeledPaper(paper.id(), paper.date(), paper.title(), paper.abstractText(), List.of());
+    return new LabeledPaper(paper.id(), paper.date(), paper.title(), paper.abstractText(), paper.summary(), List.of());
   }
 
   private static double percentile(long[] sorted, double q) {

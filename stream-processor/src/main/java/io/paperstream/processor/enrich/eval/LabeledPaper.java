@@ -12,14 +12,21 @@ import java.util.Objects;
  * @param date the day it was listed (featured date, else page or published date)
  * @param title the normalized title
  * @param abstractText the normalized abstract; may be null
+ * @param summary the page's own one-sentence summary of the paper; may be null
  * @param keywords the page's own keywords, none blank
  */
-public record LabeledPaper(String id, LocalDate date, String title, String abstractText, List<String> keywords) {
+public record LabeledPaper(String id, LocalDate date, String title, String abstractText, String summary,
+    List<String> keywords) {
 
   public LabeledPaper {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(date, "date");
     Objects.requireNonNull(title, "title");
     keywords = List.copyOf(keywords);
+  }
+
+  /** The same paper as a page without a summary of its own gives it. */
+  public LabeledPaper withoutSummary() {
+    return new LabeledPaper(id, date, title, abstractText, null, keywords);
   }
 }

@@ -46,7 +46,8 @@ public final class LabeledPapers {
     if (keywords.isEmpty() || date == null) {
       return;
     }
-    LabeledPaper labeled = new LabeledPaper(paper.getPaperId(), date, paper.getTitle(), paper.getAbstract$(), keywords);
+    LabeledPaper labeled = new LabeledPaper(paper.getPaperId(), date, paper.getTitle(), paper.getAbstract$(),
+        paper.getAiSummary(), keywords);
     byId.merge(labeled.id(), labeled, (a, b) -> a.date().isAfter(b.date()) ? b : a);
   }
 

@@ -11,9 +11,9 @@ class KeywordEvaluationTest {
 
   private static final List<LabeledPaper> PAPERS = List.of(
       new LabeledPaper("2501.00001", LocalDate.parse("2025-01-02"), "Tidal Lattices",
-          "An invented abstract about tidal lattices.", List.of("tidal lattice", "harbour graph")),
+          "An invented abstract about tidal lattices.", null, List.of("tidal lattice", "harbour graph")),
       new LabeledPaper("2501.00002", LocalDate.parse("2025-01-03"), "Moss Diffusion",
-          "An invented abstract about moss diffusion.", List.of("moss diffusion", "copper kernels")));
+          "An invented abstract about moss diffusion.", null, List.of("moss diffusion", "copper kernels")));
 
   @Test
   void everyRowIsScoredInItsOrderWithoutSeeingThePapersKeywords() {
