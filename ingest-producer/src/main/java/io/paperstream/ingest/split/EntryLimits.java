@@ -52,7 +52,8 @@ final class EntryLimits {
   }
 
   static boolean containsReplacement(RawEntry entry) {
-    return has(entry.getTitle()) || has(entry.getAbstract$()) || has(entry.getAiSummary()) || has(entry.getOrganization())
+    return has(entry.getTitle()) || has(entry.getAbstract$()) || has(entry.getAiSummary())
+        || has(entry.getOrganization())
         || (entry.getAuthors() != null && entry.getAuthors().stream().anyMatch(EntryLimits::has));
   }
 

@@ -197,7 +197,8 @@ public final class KeyphraseTrainer {
         vocabulary.papers() > 0 ? 1 : Long.MAX_VALUE);
     KeyphraseRanker ranker = new KeyphraseRanker(scoring);
     List<List<KeyphraseRanker.Scored>> scored = papers.stream()
-        .map(paper -> ranker.scored(candidates.of(paper.title(), paper.abstractText(), paper.summary()), vocabulary)).toList();
+        .map(paper -> ranker.scored(candidates.of(paper.title(), paper.abstractText(), paper.summary()), vocabulary))
+        .toList();
     Choice best = null;
     for (int step = 5; step <= 80; step++) {
       double threshold = step / 100.0;

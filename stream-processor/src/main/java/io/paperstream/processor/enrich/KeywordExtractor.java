@@ -132,12 +132,7 @@ public final class KeywordExtractor {
 
   private static Set<String> phrasesOf(NounPhraseCandidates.Text text) {
     Set<String> phrases = new LinkedHashSet<>();
-    // what the title and abstract offered; a phrase only the page's summary says was not offered by the text
-    text.candidates().forEach(c -> {
-      if (c.occurrences > 0) {
-        phrases.add(c.phrase);
-      }
-    });
+    text.candidates().forEach(c -> phrases.add(c.phrase));
     return phrases;
   }
 
