@@ -92,7 +92,9 @@ public final class DailyFeed implements AutoCloseable {
    * Polls the daily listing of every day from {@code from} to {@code to} (clipped to today), in
    * order. A past day already fetched successfully after its look-back window closed is done and
    * skipped; a day still in the window is polled conditionally. A failing day is reported and
-   * recorded, and the backfill goes on; running the backfill again retries it.
+   * recorded, and the backfill goes on; running the backfill again retries it. When the site cannot
+   * be reached at all for {@code feed.unreachable-limit} days in a row, the backfill stops: the
+   * days left are counted as not tried and {@link FeedSummary#unreachable()} says why.
    */
   public FeedSummary backfill(LocalDate from, LocalDate to, BackfillProgress progress) {
     Objects.requireNonNull(progress, "progress");
@@ -108,14 +110,25 @@ public final class DailyFeed implements AutoCloseable {
     try {
       int total = (int) ChronoUnit.DAYS.between(from, last) + 1;
       FeedSummary.Builder summary = new FeedSummary.Builder();
+      UnreachableSite site = unreachableSite();
       int done = 0;
       for (LocalDate day = from; !day.isAfter(last); day = day.plusDays(1)) {
         if (stop.stopped()) {
           LOG.info("Backfill stopped after {} of {} days", done, total);
           break;
         }
+        if (site.givenUp()) {
+          notTried(pages.listing(day), summary);
+          continue;
+        }
         PollResult result = pollDay(day, summary);
         progress.dayDone(++done, total, day, result);
+        site.heard(result);
+        if (site.givenUp() && done < total) {
+          summary.unreachable(site.why());
+          LOG.warn("Backfill stopped: {}; the {} days after {} are not tried (run the same backfill again to resume)",
+              site.why(), total - done, day);
+        }
       }
       return summary.build();
     } finally {
@@ -129,11 +142,22 @@ public final class DailyFeed implements AutoCloseable {
     cycleStartedAt = clock.instant();
     try {
       FeedSummary.Builder summary = new FeedSummary.Builder();
+      UnreachableSite site = unreachableSite();
+      int notTried = 0;
       for (Map.Entry<URI, LocalDate> page : pages.cycle(today()).entrySet()) {
         if (stop.stopped()) {
           break;
         }
-        poller.pollListing(page.getKey(), page.getValue(), Duration.ZERO, summary::add);
+        if (site.givenUp()) {
+          notTried(page.getKey(), summary);
+          notTried++;
+          continue;
+        }
+        site.heard(poller.pollListing(page.getKey(), page.getValue(), Duration.ZERO, summary::add));
+      }
+      if (notTried > 0) {
+        summary.unreachable(site.why());
+        LOG.warn("{}: {} more pages of this cycle left for the next one, at {}", site.why(), notTried, nextCycleAt());
       }
       metrics.countCycle();
       return summary.build();
@@ -204,6 +228,16 @@ public final class DailyFeed implements AutoCloseable {
       running.unlock();
       throw new IllegalStateException("the feed is closed");
     }
+  }
+
+  private UnreachableSite unreachableSite() {
+    return new UnreachableSite(settings.baseUrl().toString(), settings.unreachableLimit());
+  }
+
+  /** A page left out because its site was found unreachable earlier in the run: counted, never fetched. */
+  private void notTried(URI url, FeedSummary.Builder summary) {
+    metrics.count(PageOutcome.NOT_TRIED);
+    summary.add(PollResult.of(url.toString(), PageOutcome.NOT_TRIED));
   }
 
   private PollResult pollDay(LocalDate day, FeedSummary.Builder summary) {

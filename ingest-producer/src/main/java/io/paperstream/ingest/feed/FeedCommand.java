@@ -116,7 +116,10 @@ public final class FeedCommand implements Callable<Integer> {
     FeedSummary summary = feed.backfill(from, last, progress);
     err.println("feed: " + from + " .. " + last + ": " + summary);
     err.flush();
-    if (summary.notRead() > 0) {
+    if (summary.unreachable() != null) {
+      err.println("feed: stopped: " + summary.unreachable() + "; " + summary.notRead() + " days not read;"
+          + " run the same backfill again to resume (offline? papers ingest FILE-OR-FOLDER... reads pages from files)");
+    } else if (summary.notRead() > 0) {
       err.println("feed: " + summary.notRead() + " days could not be read (see the warnings and the dead letters);"
           + " run the same backfill again to retry them");
     }

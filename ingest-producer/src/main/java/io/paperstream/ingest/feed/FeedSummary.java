@@ -9,8 +9,9 @@ import java.util.Map;
  * @param pages pages per outcome
  * @param entries entries produced
  * @param deadLetters dead letters produced (split problems and fetch failures)
+ * @param unreachable why the run stopped asking its site (pages {@link PageOutcome#NOT_TRIED}), or null
  */
-public record FeedSummary(Map<PageOutcome, Integer> pages, int entries, int deadLetters) {
+public record FeedSummary(Map<PageOutcome, Integer> pages, int entries, int deadLetters, String unreachable) {
 
   public FeedSummary {
     pages = Map.copyOf(pages);
@@ -24,9 +25,9 @@ public record FeedSummary(Map<PageOutcome, Integer> pages, int entries, int dead
     return pages(PageOutcome.FAILED);
   }
 
-  /** Pages not read in this run: failed, or failing and not due again yet. */
+  /** Pages not read in this run: failed, failing and not due again yet, or not tried (the site unreachable). */
   public int notRead() {
-    return pages(PageOutcome.FAILED) + pages(PageOutcome.DEFERRED);
+    return pages(PageOutcome.FAILED) + pages(PageOutcome.DEFERRED) + pages(PageOutcome.NOT_TRIED);
   }
 
   /** Accumulates a summary; not thread-safe (one per run). */
@@ -34,6 +35,7 @@ public record FeedSummary(Map<PageOutcome, Integer> pages, int entries, int dead
     private final Map<PageOutcome, Integer> pages = new EnumMap<>(PageOutcome.class);
     private int entries;
     private int deadLetters;
+    private String unreachable;
 
     void add(PollResult result) {
       pages.merge(result.outcome(), 1, Integer::sum);
@@ -41,8 +43,12 @@ public record FeedSummary(Map<PageOutcome, Integer> pages, int entries, int dead
       deadLetters += result.deadLetters();
     }
 
+    void unreachable(String why) {
+      unreachable = why;
+    }
+
     FeedSummary build() {
-      return new FeedSummary(pages, entries, deadLetters);
+      return new FeedSummary(pages, entries, deadLetters, unreachable);
     }
   }
 
@@ -50,7 +56,7 @@ public record FeedSummary(Map<PageOutcome, Integer> pages, int entries, int dead
   public String toString() {
     return pages(PageOutcome.PRODUCED) + " pages produced, " + pages(PageOutcome.UNCHANGED) + " unchanged, "
         + pages(PageOutcome.NOT_MODIFIED) + " not modified, " + pages(PageOutcome.SKIPPED) + " skipped, "
-        + pages(PageOutcome.DEFERRED) + " deferred, "
-        + failed() + " failed; " + entries + " entries, " + deadLetters + " dead letters";
+        + pages(PageOutcome.DEFERRED) + " deferred, " + failed() + " failed"
+        + (pages(PageOutcome.NOT_TRIED) > 0 ? ", " + pages(PageOutcome.NOT_TRIED) + " not tried" : "") + "; " + entries + " entries, " + deadLetters + " dead letters";
   }
 }

@@ -23,6 +23,13 @@ public sealed interface FetchResult {
    *
    * @param status the last HTTP status, 0 when there was no answer
    * @param notBefore when the server asked us to come back ({@code Retry-After}), or null
+   * @param unreachable no connection to the host could be made at all (refused, no route, unknown
+   *     host, connect timeout): the site is down or we are offline, not just this page failing
    */
-  record Failed(URI uri, int status, String reason, Instant notBefore) implements FetchResult {}
+  record Failed(URI uri, int status, String reason, Instant notBefore, boolean unreachable) implements FetchResult {
+
+    public Failed(URI uri, int status, String reason, Instant notBefore) {
+      this(uri, status, reason, notBefore, false);
+    }
+  }
 }

@@ -14,6 +14,11 @@ public enum PageOutcome {
   DEFERRED,
   /** Could not be fetched (after retries): reported and retried on a later cycle or run. */
   FAILED,
+  /**
+   * Not fetched: earlier pages of the same run found the site unreachable (no connection at all,
+   * {@code feed.unreachable-limit} in a row); the next cycle or run tries it.
+   */
+  NOT_TRIED,
   /** Not fetched because the feed is stopping. */
   STOPPED
 }

@@ -87,7 +87,7 @@ final class PagePoller {
     FetchResult result = fetcher.fetch(url, validators);
     if (result instanceof FetchResult.NotModified notModified) {
       if (validators == PoliteFetcher.Validators.NONE) {
-        return count(fail(key, 304, "HTTP 304 to an unconditional request from " + url, null, logged));
+        return count(fail(key, 304, "HTTP 304 to an unconditional request from " + url, null, logged, false));
       }
       // a 304 carries no Link header: the next page is the one the content it confirms named
       URI next = notModified.next() != null ? notModified.next() : loggedNextPage(logged);
@@ -104,7 +104,7 @@ final class PagePoller {
     if (stopping.getAsBoolean()) {
       return count(PollResult.of(key, PageOutcome.STOPPED));
     }
-    return count(fail(key, failed.status(), failed.reason(), failed.notBefore(), logged));
+    return count(fail(key, failed.status(), failed.reason(), failed.notBefore(), logged, failed.unreachable()));
   }
 
   /**
@@ -145,7 +145,7 @@ final class PagePoller {
     if (acknowledged < sent) {
       // Not all of the page reached Kafka: do not remember its content, so it is produced again.
       return fail(key, 200, (sent - acknowledged) + " of " + sent + " records of the page could not be produced",
-          null, logged);
+          null, logged, false);
     }
     log.record(success(key, 200, modified.etag(), modified.lastModified(), fingerprint, modified.next()));
     metrics.succeeded(clock.instant());
@@ -160,7 +160,8 @@ final class PagePoller {
     return new PollResult(key, PageOutcome.PRODUCED, split.entries().size(), split.deadLetters().size(), null);
   }
 
-  private PollResult fail(String key, int status, String reason, Instant notBefore, Optional<FetchLogEntry> logged) {
+  private PollResult fail(String key, int status, String reason, Instant notBefore, Optional<FetchLogEntry> logged,
+      boolean siteUnreachable) {
     Instant now = clock.instant();
     int failures = logged.map(FetchLogEntry::getConsecutiveFailures).orElse(0) + 1;
     // the next cycle first (a time really ahead, not the failure time itself), then ever rarer
@@ -196,7 +197,7 @@ final class PagePoller {
     metrics.addDeadLetters(1);
     metrics.failed(now, reason, next);
     LOG.warn("{}: fetch failed ({} in a row): {}; next attempt at {}", key, failures, reason, next);
-    return new PollResult(key, PageOutcome.FAILED, 0, 1, reason);
+    return new PollResult(key, PageOutcome.FAILED, 0, 1, reason, null, siteUnreachable);
   }
 
   /** 0, 1, 3, 7 ... intervals after the next cycle, for the n-th failure in a row. */

@@ -3,12 +3,17 @@ package io.paperstream.ingest.feed;
 import io.paperstream.config.Durations;
 import io.paperstream.ingest.source.NextPageLink;
 import java.io.IOException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.nio.channels.UnresolvedAddressException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -90,7 +95,7 @@ public final class PoliteFetcher {
     int attempts = policy.retries() + 1;
     String reason = last.reason + " (" + attempts + (attempts == 1 ? " attempt)" : " attempts)");
     Instant notBefore = last.retryAfter == null ? null : clock.instant().plus(last.retryAfter);
-    return new FetchResult.Failed(uri, last.status, reason, notBefore);
+    return new FetchResult.Failed(uri, last.status, reason, notBefore, last.unreachable);
   }
 
   /** Full jitter: uniform in [0, min(cap, base * 2^(attempt-1))], or the server's Retry-After. */
@@ -203,6 +208,10 @@ public final class PoliteFetcher {
     if (root instanceof CappedBodySubscriber.TruncatedException) {
       return Attempt.retry(0, "truncated answer from " + uri + ": " + root.getMessage(), null);
     }
+    String unreachable = unreachable(cause);
+    if (unreachable != null) {
+      return Attempt.unreachable("cannot connect to " + uri.getHost() + ": " + unreachable);
+    }
     if (root instanceof HttpTimeoutException) {
       return Attempt.retry(0, "no answer from " + uri + " in time: " + root.getMessage(), null);
     }
@@ -216,6 +225,28 @@ public final class PoliteFetcher {
       return Attempt.retry(0, "cannot fetch " + uri + ": " + describe(root), null);
     }
     return Attempt.retry(0, "cannot fetch " + uri + ": " + describe(cause), null);
+  }
+
+  /**
+   * Why no connection could be made (refused, no route, a name that does not resolve, connect
+   * timeout), or null when the failure is another one. The JDK's client wraps each in a
+   * {@link ConnectException} without a message, the cause beneath it telling which.
+   */
+  static String unreachable(Throwable failure) {
+    boolean connect = false;
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (t instanceof UnresolvedAddressException || t instanceof UnknownHostException) {
+        return "the host name does not resolve (no DNS answer: offline?)";
+      }
+      if (t instanceof HttpConnectTimeoutException) {
+        return "no connection within the timeout";
+      }
+      if (t instanceof NoRouteToHostException) {
+        return "no route to the host";
+      }
+      connect |= t instanceof ConnectException;
+    }
+    return connect ? "connection refused" : null;
   }
 
   private static String describe(Throwable e) {
@@ -241,29 +272,37 @@ public final class PoliteFetcher {
     final String reason;
     final boolean retryable;
     final Duration retryAfter;
+    final boolean unreachable;
 
-    private Attempt(FetchResult result, int status, String reason, boolean retryable, Duration retryAfter) {
+    private Attempt(FetchResult result, int status, String reason, boolean retryable, Duration retryAfter,
+        boolean unreachable) {
       this.result = result;
       this.status = status;
       this.reason = reason;
       this.retryable = retryable;
       this.retryAfter = retryAfter;
+      this.unreachable = unreachable;
     }
 
     static Attempt done(FetchResult result) {
-      return new Attempt(result, 0, null, false, null);
+      return new Attempt(result, 0, null, false, null, false);
     }
 
     static Attempt retry(int status, String reason, Duration retryAfter) {
-      return new Attempt(null, status, reason, true, retryAfter);
+      return new Attempt(null, status, reason, true, retryAfter, false);
+    }
+
+    /** No connection could be made: retried (a restart of the site passes), and told apart when it lasts. */
+    static Attempt unreachable(String reason) {
+      return new Attempt(null, 0, reason, true, null, true);
     }
 
     static Attempt fatal(int status, String reason) {
-      return new Attempt(null, status, reason, false, null);
+      return new Attempt(null, status, reason, false, null, false);
     }
 
     FetchResult.Failed failed(URI uri, Instant notBefore) {
-      return new FetchResult.Failed(uri, status, reason, notBefore);
+      return new FetchResult.Failed(uri, status, reason, notBefore, unreachable);
     }
   }
 }

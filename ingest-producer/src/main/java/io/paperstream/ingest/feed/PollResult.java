@@ -11,11 +11,13 @@ import java.net.URI;
  * @param deadLetters dead letters produced for it
  * @param reason why it failed, or null
  * @param next the page the answer names as the listing's next ({@code Link: rel="next"}), or null
+ * @param siteUnreachable it failed because no connection to its site could be made at all
  */
-public record PollResult(String url, PageOutcome outcome, int entries, int deadLetters, String reason, URI next) {
+public record PollResult(String url, PageOutcome outcome, int entries, int deadLetters, String reason, URI next,
+    boolean siteUnreachable) {
 
   public PollResult(String url, PageOutcome outcome, int entries, int deadLetters, String reason) {
-    this(url, outcome, entries, deadLetters, reason, null);
+    this(url, outcome, entries, deadLetters, reason, null, false);
   }
 
   static PollResult of(String url, PageOutcome outcome) {
@@ -23,6 +25,6 @@ public record PollResult(String url, PageOutcome outcome, int entries, int deadL
   }
 
   PollResult withNext(URI next) {
-    return new PollResult(url, outcome, entries, deadLetters, reason, next);
+    return new PollResult(url, outcome, entries, deadLetters, reason, next, siteUnreachable);
   }
 }

@@ -49,7 +49,12 @@ final class FakeDigestSite implements AutoCloseable {
   private record Page(String contentType, byte[] body) {}
 
   FakeDigestSite() throws IOException {
-    server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    this(0);
+  }
+
+  /** A site on this port of the loopback address (0: any free one), e.g. back where a closed one was. */
+  FakeDigestSite(int port) throws IOException {
+    server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
     server.createContext("/", this::handle);
     // several threads: a hanging answer must not hold up the retry that follows it
     server.setExecutor(threads);
@@ -135,8 +140,6 @@ final class FakeDigestSite implements AutoCloseable {
       out.write(body);
     }
   }
-
-  // ---- faults ----
 
   static Fault status(int status) {
     return (exchange, site) -> send(exchange, status, "text/plain", ("status " + status).getBytes(UTF_8));

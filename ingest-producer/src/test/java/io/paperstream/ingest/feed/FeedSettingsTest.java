@@ -23,6 +23,7 @@ class FeedSettingsTest {
     assertThat(settings.searches()).isEmpty();
     assertThat(settings.lookBackDays()).isEqualTo(3);
     assertThat(settings.interval()).isEqualTo(Duration.ofHours(1));
+    assertThat(settings.unreachableLimit()).isEqualTo(3);
     FetchPolicy fetch = settings.fetch();
     assertThat(fetch.timeout()).isEqualTo(Duration.ofSeconds(30));
     assertThat(fetch.retries()).isEqualTo(4);
@@ -71,6 +72,8 @@ class FeedSettingsTest {
         .hasMessageContaining("not a duration: 'often'");
     assertThatThrownBy(() -> FeedSettings.from(Settings.defaults().with(FeedSettings.RATE_KEY, "0")))
         .hasMessageContaining("must be a positive number");
+    assertThatThrownBy(() -> FeedSettings.from(Settings.defaults().with(FeedSettings.UNREACHABLE_LIMIT_KEY, "0")))
+        .hasMessageContaining("feed.unreachable-limit must be at least 1");
   }
 
   @Test

@@ -106,6 +106,42 @@ class PoliteFetcherTest {
   }
 
   @Test
+  void aSiteThatRefusesConnectionsIsRetriedThenReportedUnreachable() {
+    // given a site whose port no longer accepts connections
+    site.close();
+
+    // when a page is fetched
+    FetchResult result = fetch(p -> p, 1.0);
+
+    // then every attempt was made, and the failure says the site could not be reached at all
+    assertThat(result).isInstanceOfSatisfying(FetchResult.Failed.class, f -> {
+      assertThat(f.unreachable()).isTrue();
+      assertThat(f.status()).isZero();
+      assertThat(f.reason()).isEqualTo("cannot connect to 127.0.0.1: connection refused (5 attempts)");
+    });
+    assertThat(pause.waits()).hasSize(4);
+  }
+
+  @Test
+  void whyNoConnectionCouldBeMadeIsReadFromBeneathTheClientsConnectException() {
+    // given the failures the JDK's client reports when no connection can be made, and two others
+    java.net.ConnectException refused = new java.net.ConnectException();
+    refused.initCause(new java.nio.channels.ClosedChannelException());
+    java.net.ConnectException unresolved = new java.net.ConnectException();
+    unresolved.initCause(new java.nio.channels.UnresolvedAddressException());
+
+    // then each is told apart, and a failure with an answer is not an unreachable site
+    assertThat(PoliteFetcher.unreachable(new java.util.concurrent.ExecutionException(refused)))
+        .isEqualTo("connection refused");
+    assertThat(PoliteFetcher.unreachable(unresolved)).contains("does not resolve");
+    assertThat(PoliteFetcher.unreachable(new java.net.http.HttpConnectTimeoutException("connect timed out")))
+        .isEqualTo("no connection within the timeout");
+    assertThat(PoliteFetcher.unreachable(new java.net.NoRouteToHostException())).isEqualTo("no route to the host");
+    assertThat(PoliteFetcher.unreachable(new java.io.IOException("connection reset"))).isNull();
+    assertThat(PoliteFetcher.unreachable(new java.net.http.HttpTimeoutException("request timed out"))).isNull();
+  }
+
+  @Test
   void aTruncatedBodyIsAnErrorNotAPage() {
     site.fault(PATH, FakeDigestSite.truncated(page));
 
