@@ -235,7 +235,10 @@ async function refreshPapers() {
   $('papers').replaceChildren(...papers.map(paperItem));
 }
 
-/** A paper in a list: its title and link, date, upvotes, code links, abstract on demand, related button, keywords. */
+/**
+ * A paper in a list: its title and link, date, upvotes, the page's one-sentence summary, code links, abstract on
+ * demand, related button, keywords.
+ */
 function paperItem(paper) {
   const item = element('li');
   const url = paper.arxivUrl || (paper.paperId ? '/api/papers/' + encodeURIComponent(paper.paperId) : null);
@@ -244,6 +247,7 @@ function paperItem(paper) {
   const meta = [paper.publishedDate, paper.organization, paper.upvotes != null ? paper.upvotes + ' upvotes' : null]
       .filter(Boolean).join(' · ');
   item.append(element('div', meta, 'meta'));
+  if (paper.aiSummary) item.append(element('p', paper.aiSummary, 'one-line'));
   const links = element('div', null, 'meta');
   (paper.codeUrls || []).forEach(code => links.append(link('code', code), document.createTextNode(' ')));
   if (paper.projectPage) links.append(link('project page', paper.projectPage));

@@ -19,7 +19,7 @@ import javax.xml.stream.XMLStreamWriter;
  * Feeds of the newest papers for people who don't speak Kafka: Atom 1.0 (RFC 4287) and JSON Feed
  * 1.1. Entries are paper records as the query API returns them; each links to the paper's page
  * (Hugging Face's when it has an arXiv id, else its record under the public URL) and carries
- * the abstract, keywords and code links. The XML is written by a StAX writer, which escapes every
+ * the page's one-sentence summary, the abstract, keywords and code links. The XML is written by a StAX writer, which escapes every
  * text and attribute; the HTML content escapes every text and keeps only http(s) links.
  */
 public final class Feeds {
@@ -123,10 +123,11 @@ public final class Feeds {
           xml.writeEmptyElement("category");
           xml.writeAttribute("term", xmlSafe(term.asText()));
         }
-        if (paper.hasNonNull("abstract")) {
+        String summary = summary(paper);
+        if (summary != null) {
           xml.writeStartElement("summary");
           xml.writeAttribute("type", "text");
-          xml.writeCharacters(xmlSafe(paper.path("abstract").asText()));
+          xml.writeCharacters(xmlSafe(summary));
           xml.writeEndElement();
         }
         xml.writeStartElement("content");
@@ -168,6 +169,9 @@ public final class Feeds {
       item.put("title", paper.path("title").asText());
       item.put("content_html", contentHtml(paper));
       item.put("content_text", paper.path("abstract").asText(paper.path("title").asText()));
+      if (paper.hasNonNull("aiSummary")) {
+        item.put("summary", paper.get("aiSummary").asText());
+      }
       item.put("date_published", published(paper).toString());
       item.put("date_modified", instant(paper, "lastSeen").toString());
       ArrayNode authors = item.putArray("authors");
@@ -186,8 +190,21 @@ public final class Feeds {
     return publicUrl + "/api/papers/" + UrlQuery.idPath(paper.path("paperId").asText());
   }
 
+  /** The page's own one-sentence summary when it gave one (Hugging Face's), else the abstract, else null. */
+  private static String summary(JsonNode paper) {
+    for (String field : List.of("aiSummary", "abstract")) {
+      if (paper.hasNonNull(field) && !paper.get(field).asText().isBlank()) {
+        return paper.get(field).asText();
+      }
+    }
+    return null;
+  }
+
   private static String contentHtml(JsonNode paper) {
     StringBuilder html = new StringBuilder();
+    if (paper.hasNonNull("aiSummary")) {
+      html.append("<p>In one sentence: ").append(html(paper.get("aiSummary").asText())).append("</p>");
+    }
     if (paper.hasNonNull("abstract")) {
       html.append("<p>").append(html(paper.get("abstract").asText())).append("</p>");
     }

@@ -72,7 +72,9 @@ class DashboardBrowserTest {
     String papers = section(dom, "papers");
     assertThat(papers).contains("Coral Reef Mapping with Large Language Models")
         .contains("href=\"https://arxiv.org/abs/")
-        .contains("class=\"chip\"");
+        .contains("class=\"chip\"")
+        // with the page's own one-sentence summary where it gave one
+        .contains("<p class=\"one-line\">Language models turn diver survey notes into coral reef maps.</p>");
     // text from the data is text, not markup: the hostile title shows escaped and never ran
     assertThat(papers).contains("&lt;img src=x onerror=").contains("Reef Sonar Atlas").doesNotContain("<img");
     assertThat(dom).doesNotContain("<title>hacked</title>");

@@ -58,6 +58,29 @@ class FeedsTest {
   }
 
   @Test
+  void aPaperWithThePagesOwnSummaryIsSummedUpByItInBothFeeds() throws Exception {
+    // given a paper whose page gave a one-sentence summary (with markup to escape), and one without
+    ArrayNode papers = papers();
+    ((ObjectNode) papers.get(0)).put("aiSummary", "Sonar <i>maps</i> reefs & kelp beds.");
+
+    // when both feeds are made
+    Feed atom = (Feed) new WireFeedInput().build(new StringReader(feeds.atom(papers, "sonar")));
+    JsonNode json = feeds.json(papers, Feeds.Subject.keyword(null));
+
+    // then the summary is the entry's summary, and the content says it before the abstract, escaped
+    Entry coral = atom.getEntries().get(0);
+    assertThat(coral.getSummary().getValue()).isEqualTo("Sonar <i>maps</i> reefs & kelp beds.");
+    assertThat(coral.getContents().get(0).getValue())
+        .startsWith("<p>In one sentence: Sonar &lt;i&gt;maps&lt;/i&gt; reefs &amp; kelp beds.</p><p>Maps");
+    assertJsonFeed11(json);
+    assertThat(json.path("items").get(0).path("summary").asText()).isEqualTo("Sonar <i>maps</i> reefs & kelp beds.");
+    assertThat(json.path("items").get(0).path("content_html").asText()).startsWith("<p>In one sentence: Sonar &lt;i&gt;");
+    // and a paper without one keeps its abstract as the summary (here: none at all)
+    assertThat(atom.getEntries().get(1).getSummary()).isNull();
+    assertThat(json.path("items").get(1).has("summary")).isFalse();
+  }
+
+  @Test
   void theJsonFeedFollowsTheJsonFeed11Rules() {
     JsonNode feed = feeds.json(papers(), Feeds.Subject.keyword(null));
     assertJsonFeed11(feed);
