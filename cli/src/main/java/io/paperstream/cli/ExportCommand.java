@@ -25,7 +25,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "export", mixinStandardHelpOptions = true,
     description = {
         "Prints a topic's records decoded to JSON, one per line: a downstream consumer for people and scripts.",
-        "Table topics (papers, keyword-daily-counts, keyword-trends, fetch-log) print the latest value per key; "
+        "Table topics (papers, keyword-daily-counts, keyword-trends, keyword-emerging, keyword-vocabulary, "
+            + "fetch-log, ingest-log) print the latest value per key; "
             + "without --follow the command stops at the end offsets it found at start.",
         "Each line: {\"key\": ..., \"value\": {...}} (value null for a deleted key while following); the "
             + "processing dead-letter topic also carries \"headers\" (the reason) and the original bytes in base64.",
@@ -33,10 +34,17 @@ import picocli.CommandLine.Spec;
             + "its offset, partition, key and the reason."})
 public final class ExportCommand implements Callable<Integer> {
 
-  @Parameters(paramLabel = "TOPIC",
-      description = "A topic by its name or logical name: raw-entries, raw-dead-letters, papers, "
-          + "keyword-daily-counts, keyword-trends, processing-dead-letters, fetch-log.")
+  @Parameters(paramLabel = "TOPIC", completionCandidates = LogicalNames.class,
+      description = "A topic by its name or logical name: ${COMPLETION-CANDIDATES}.")
   String topicName;
+
+  /** Every topic's logical name, from the one list the topics are defined by. */
+  static final class LogicalNames implements Iterable<String> {
+    @Override
+    public java.util.Iterator<String> iterator() {
+      return Topics.DEFAULT_NAMES.keySet().iterator();
+    }
+  }
 
   @Mixin ClusterOptions clusterOptions;
 

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.paperstream.config.PipelineTopics;
 import io.paperstream.kafka.EmbeddedKafkaBroker;
+import io.paperstream.schemas.Topics;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,10 +26,29 @@ class PapersCommandLineTest {
 
   @Test
   void everyCommandHasHelp() {
-    for (String command : List.of("run", "split", "ingest", "feed", "process", "export", "broker")) {
-      PapersRun run = run(command, "--help");
-      assertThat(run.exit()).as(command).isZero();
-      assertThat(run.out()).as(command).contains("Usage: papers " + command);
+    // every command papers has, not a list kept by hand: a command's own option named like a
+    // standard one (train-keywords once had --version) broke its --help unnoticed
+    for (String command : Papers.commandLine().getSubcommands().keySet()) {
+      for (String help : List.of("--help", "-h")) {
+        PapersRun run = run(command, help);
+        assertThat(run.exit()).as(command + " " + help).isZero();
+        assertThat(run.out()).as(command + " " + help).contains("Usage: papers " + command);
+      }
+    }
+  }
+
+  @Test
+  void exportsHelpNamesEveryTopicAndEveryTableTopic() {
+    // when export's help is asked for
+    String help = run("export", "--help").out().replaceAll("\\s+", " ");
+
+    // then it names every topic it accepts, and says which are tables, from the topic definitions
+    Topics topics = Topics.defaults();
+    String tables = help.substring(help.indexOf("Table topics ("), help.indexOf(") print the latest value"));
+    for (String logical : Topics.DEFAULT_NAMES.keySet()) {
+      assertThat(help).as(logical).contains(logical);
+      assertThat(tables.contains(logical)).as(logical + " among the table topics")
+          .isEqualTo(PipelineTopics.isTable(topics, topics.find(logical).orElseThrow()));
     }
   }
 

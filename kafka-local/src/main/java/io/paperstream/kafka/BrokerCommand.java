@@ -1,10 +1,13 @@
 package io.paperstream.kafka;
 
+import io.paperstream.config.DataDir;
+import io.paperstream.config.Settings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -32,22 +35,39 @@ public final class BrokerCommand implements Callable<Integer> {
   @Option(
       names = "--data-dir",
       paramLabel = "DIR",
-      description = "Kafka data directory, kept across runs (default: $PAPERSTREAM_HOME/kafka,"
-          + " else ~/.paperstream/kafka).")
+      description = "Kafka data directory, kept across runs (default: setting local.data-dir, else"
+          + " <data-dir>/kafka: $PAPERSTREAM_DATA_DIR/kafka, $PAPERSTREAM_HOME/kafka or ~/.paperstream/kafka),"
+          + " where the other commands look for it.")
   private Path dataDir;
 
   @Option(
       names = "--port",
       paramLabel = "PORT",
-      description = "Client port on 127.0.0.1; 0 picks a free one (default: ${DEFAULT-VALUE}).")
-  private int port = LocalKafka.DEFAULT_PORT;
+      description = "Client port on 127.0.0.1; 0 picks a free one (default: setting local.port, else "
+          + LocalKafka.DEFAULT_PORT + "), where the other commands look for it.")
+  private Integer port;
+
+  /** Where the settings come from ($PAPERSTREAM_CONFIG and PAPERSTREAM_* variables); tests give their own. */
+  private final Supplier<Settings> settings;
+
+  public BrokerCommand() {
+    this(() -> Settings.load(null));
+  }
+
+  BrokerCommand(Supplier<Settings> settings) {
+    this.settings = settings;
+  }
 
   private final CountDownLatch stopRequested = new CountDownLatch(1);
   private final CountDownLatch stopped = new CountDownLatch(1);
 
   @Override
   public Integer call() {
-    Path dir = dataDir != null ? dataDir : LocalKafka.defaultDataDir();
+    // the same defaults KafkaCluster.connect uses to find or start the local broker, so that a
+    // broker kept running here is the one the other commands find
+    Settings configured = settings.get();
+    Path dir = dataDir != null ? dataDir : DataDir.kafka(configured);
+    int port = this.port != null ? this.port : configured.getInt(KafkaCluster.LOCAL_PORT_KEY, LocalKafka.DEFAULT_PORT);
     // Registered before start so that Ctrl-C during a slow start still shuts down cleanly.
     Thread hook = new Thread(this::stopAndWait, "papers-broker-shutdown");
     Runtime.getRuntime().addShutdownHook(hook);

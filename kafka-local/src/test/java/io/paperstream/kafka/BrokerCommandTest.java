@@ -3,11 +3,14 @@ package io.paperstream.kafka;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.paperstream.config.DataDir;
+import io.paperstream.config.Settings;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -56,6 +59,28 @@ class BrokerCommandTest {
   }
 
   @Test
+  void withoutFlagsTheBrokerIsWhereTheOtherCommandsLookForIt() throws Exception {
+    // given the settings every command reads: a data directory and any free port (local.port=0)
+    Settings configured = Settings.load(null, Map.of("PAPERSTREAM_DATA_DIR", dataDir.toString(),
+        "PAPERSTREAM_LOCAL_PORT", "0"));
+    BrokerCommand command = new BrokerCommand(() -> configured);
+
+    // when the broker runs without flags
+    CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> commandLine(command).execute());
+    await().atMost(Duration.ofSeconds(30)).until(() -> READY.matcher(out.toString()).find() || exit.isDone());
+
+    // then it keeps its data where KafkaCluster.connect looks for the local broker (<data-dir>/kafka),
+    // on a port the setting chose rather than the default 9092
+    Matcher ready = READY.matcher(out.toString());
+    assertThat(ready.find()).as("stdout: %s, stderr: %s", out, err).isTrue();
+    assertThat(ready.group(1)).isNotEqualTo("127.0.0.1:" + LocalKafka.DEFAULT_PORT);
+    assertThat(out.toString()).contains("data in " + DataDir.kafka(configured));
+    assertThat(DataDir.kafka(configured)).isEqualTo(dataDir.resolve("kafka"));
+    command.requestStop();
+    assertThat(exit.get(30, TimeUnit.SECONDS)).isZero();
+  }
+
+  @Test
   void explainsAnUnusableDataDirectory() throws Exception {
     // given a file where the data directory should be (and any free port, so the port check passes)
     Path file = Files.writeString(dataDir.resolve("file"), "x");
@@ -75,6 +100,6 @@ class BrokerCommandTest {
 
     // then
     assertThat(exit).isZero();
-    assertThat(out.toString()).contains("--data-dir", "--port", "9092");
+    assertThat(out.toString()).contains("--data-dir", "--port", "local.port", "9092");
   }
 }

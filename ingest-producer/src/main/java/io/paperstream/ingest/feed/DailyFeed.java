@@ -5,6 +5,7 @@ import io.paperstream.config.PipelineTopics;
 import io.paperstream.config.Settings;
 import io.paperstream.ingest.produce.RawEntryProducer;
 import io.paperstream.ingest.split.PageSplitter;
+import io.paperstream.ingest.split.SplitLimits;
 import io.paperstream.kafka.KafkaCluster;
 import io.paperstream.schemas.Topics;
 import java.net.URI;
@@ -59,19 +60,19 @@ public final class DailyFeed implements AutoCloseable {
     this.producer = producer;
     Pause fetchPause = builder.pause != null ? builder.pause : stop;
     PoliteFetcher fetcher = new PoliteFetcher(settings.fetch(), clock, fetchPause, builder.jitter);
-    this.poller = new PagePoller(log, fetcher, new PageSplitter(), producer, clock, metrics, settings.interval(),
-        stop::stopped, this::nextCycleAt);
+    this.poller = new PagePoller(log, fetcher, new PageSplitter(SplitLimits.from(builder.settings)), producer, clock,
+        metrics, settings.interval(), stop::stopped, this::nextCycleAt);
   }
 
   /**
-   * The feed as configured ({@code feed.*}, {@code fetch.*}, {@code topics.*}) on {@code cluster}:
+   * The feed as configured ({@code feed.*}, {@code fetch.*}, {@code topics.*}, {@code split.*}) on {@code cluster}:
    * creates missing topics and restores the fetch log. What {@code papers feed} and {@code papers
    * run} use.
    */
   public static DailyFeed connect(Settings settings, KafkaCluster cluster) {
     return builder(FeedSettings.from(settings), PipelineTopics.from(settings), cluster.bootstrapServers())
         .clientOverrides(cluster.clientOverrides())
-        .topicSettings(settings)
+        .settings(settings)
         .build();
   }
 
@@ -262,7 +263,7 @@ public final class DailyFeed implements AutoCloseable {
     private final Topics topics;
     private final String bootstrapServers;
     private Properties clientOverrides = new Properties();
-    private Settings topicSettings = Settings.defaults();
+    private Settings settings = Settings.defaults();
     private Clock clock = Clock.systemUTC();
     private Pause pause;
     private DoubleSupplier jitter = () -> ThreadLocalRandom.current().nextDouble();
@@ -279,9 +280,12 @@ public final class DailyFeed implements AutoCloseable {
       return this;
     }
 
-    /** Where partitions and replication factor of created topics come from. */
-    public Builder topicSettings(Settings settings) {
-      this.topicSettings = settings;
+    /**
+     * The rest of the configuration the feed reads: the partitions and replication factor of the
+     * topics it creates ({@code topics.*}) and the limits pages are split with ({@code split.*}).
+     */
+    public Builder settings(Settings settings) {
+      this.settings = settings;
       return this;
     }
 
@@ -304,7 +308,7 @@ public final class DailyFeed implements AutoCloseable {
 
     /** Creates missing topics, connects the producer and restores the fetch log. */
     public DailyFeed build() {
-      FeedKafka kafka = FeedKafka.connect(topics, bootstrapServers, clientOverrides, topicSettings);
+      FeedKafka kafka = FeedKafka.connect(topics, bootstrapServers, clientOverrides, settings);
       return new DailyFeed(this, kafka.log(), kafka.producer(), new StopSignal());
     }
   }

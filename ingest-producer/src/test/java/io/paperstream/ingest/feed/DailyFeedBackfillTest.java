@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.paperstream.ingest.Fixtures;
+import io.paperstream.ingest.split.SplitLimits;
 import io.paperstream.schemas.FetchLogEntry;
 import io.paperstream.schemas.RawEntry;
 import java.io.IOException;
@@ -64,6 +65,24 @@ class DailyFeedBackfillTest extends FeedOnKafkaTestBase {
     assertEachOnce(producedEntries(), expected);
     assertThat(producedDeadLetters()).isEmpty();
     assertThat(site.requests()).allSatisfy(r -> assertThat(r.userAgent()).startsWith("paperstream/"));
+  }
+
+  @Test
+  void pagesAreSplitWithTheConfiguredLimits() {
+    // given a day of three entries whose titles are longer than a configured limit of 20 characters
+    LocalDate day = LocalDate.parse("2026-03-02");
+    serveDay(day, 3, 1);
+
+    // when the day is backfilled
+    DailyFeed feed = feed(s -> s.with(SplitLimits.MAX_TITLE_CHARS, "20"));
+    FeedSummary summary = feed.backfill(day, day, BackfillProgress.NONE);
+    closeFeed(feed);
+
+    // then no entry was produced: each is a dead letter naming the setting, as papers ingest would make it
+    assertThat(summary.entries()).isZero();
+    assertThat(producedEntries()).isEmpty();
+    assertThat(producedDeadLetters()).hasSize(3)
+        .allSatisfy(d -> assertThat(d.getReason()).contains("over the limit of 20 (split.max-title-chars)"));
   }
 
   @Test

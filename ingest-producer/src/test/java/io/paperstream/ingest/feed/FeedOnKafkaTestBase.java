@@ -66,8 +66,9 @@ abstract class FeedOnKafkaTestBase {
   }
 
   DailyFeed feed(UnaryOperator<Settings> tweak) {
-    DailyFeed feed = DailyFeed.builder(FeedSettings.from(tweak.apply(settings())), topics, KAFKA.bootstrapServers())
-        .topicSettings(topicSettings())
+    Settings settings = tweak.apply(settings());
+    DailyFeed feed = DailyFeed.builder(FeedSettings.from(settings), topics, KAFKA.bootstrapServers())
+        .settings(settings.with("topics.partitions", "1"))
         .clock(clock)
         .pause(pause)
         // the top of every back-off range, so waits are predictable
@@ -139,10 +140,6 @@ abstract class FeedOnKafkaTestBase {
   }
 
   /** One partition per topic: quicker to create, and nothing here depends on the count. */
-  static Settings topicSettings() {
-    return Settings.defaults().with("topics.partitions", "1");
-  }
-
   static <V> List<V> values(Topic<String, V> topic) {
     return TopicContents.readAll(KAFKA.bootstrapServers(), topic).stream().map(ConsumerRecord::value).toList();
   }
