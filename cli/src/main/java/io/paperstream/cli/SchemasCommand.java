@@ -1,6 +1,6 @@
 package io.paperstream.cli;
 
-import io.paperstream.config.ClusterOptions;
+import io.paperstream.config.ConfigOption;
 import io.paperstream.config.PipelineTopics;
 import io.paperstream.schemas.RecordSerde;
 import io.paperstream.schemas.PublishedSchemas;
@@ -38,13 +38,13 @@ public final class SchemasCommand implements Callable<Integer> {
   /** The subject column of a topic whose values no registry knows. */
   static final String NOT_REGISTERED = "-";
 
-  @Mixin ClusterOptions clusterOptions;
+  @Mixin ConfigOption config;
 
   @Spec CommandSpec spec;
 
   @Override
   public Integer call() {
-    Topics topics = PipelineTopics.from(clusterOptions.settings());
+    Topics topics = PipelineTopics.from(config.settings());
     PublishedSchemas published = PublishedSchemas.load();
     PrintWriter out = spec.commandLine().getOut();
     for (Topic<?, ?> topic : topics.all()) {

@@ -76,6 +76,20 @@ class PapersCommandLineTest {
   }
 
   @Test
+  void splitReadsItsLimitsFromTheConfigurationFile() throws Exception {
+    // given a configuration file whose title limit every fixture title exceeds
+    Path config = Files.writeString(dir.resolve("tight.properties"), "split.max-title-chars=5\n");
+
+    // when the pages are split with it
+    PapersRun run = run("split", resource("pages").toString(), "--config", config.toString());
+
+    // then no entry passes, and each dead letter names the setting
+    assertThat(run.out()).isEmpty();
+    assertThat(run.err()).contains("over the limit of 5 (split.max-title-chars)");
+    assertThat(run.exit()).isZero();
+  }
+
+  @Test
   void missingSourceIsOneClearUsageError() {
     PapersRun run = run("split", dir.resolve("missing.txt").toString());
 

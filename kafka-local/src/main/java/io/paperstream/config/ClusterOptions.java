@@ -2,6 +2,7 @@ package io.paperstream.config;
 
 import io.paperstream.kafka.KafkaCluster;
 import java.nio.file.Path;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** The options of every command that talks to Kafka: which cluster, which configuration file, where data and logs go. */
@@ -12,9 +13,7 @@ public final class ClusterOptions {
           + "Default: the local embedded broker on 127.0.0.1:9092, started when none is running.")
   String bootstrapServers;
 
-  @Option(names = "--config", paramLabel = "FILE",
-      description = "Configuration file (Java properties); default: $PAPERSTREAM_CONFIG, if set.")
-  Path configFile;
+  @Mixin ConfigOption config;
 
   @Option(names = "--data-dir", paramLabel = "DIR",
       description = "Where the local broker's data (DIR/kafka), the processor's state (DIR/streams) and the log file "
@@ -27,7 +26,7 @@ public final class ClusterOptions {
 
   /** The settings these options select: the file, the environment, and the flags on top. */
   public Settings settings() {
-    return Settings.load(configFile)
+    return config.settings()
         .with(KafkaCluster.BOOTSTRAP_KEY, bootstrapServers)
         .with(DataDir.KEY, dataDir == null ? null : dataDir.toString());
   }

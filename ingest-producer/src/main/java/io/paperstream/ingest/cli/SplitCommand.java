@@ -1,11 +1,11 @@
 package io.paperstream.ingest.cli;
 
+import io.paperstream.config.ConfigOption;
 import io.paperstream.ingest.EntrySink;
 import io.paperstream.ingest.IngestPipeline;
 import io.paperstream.ingest.IngestSummary;
 import io.paperstream.ingest.source.HttpPageFetcher;
 import io.paperstream.ingest.source.PageSources;
-import io.paperstream.config.Settings;
 import io.paperstream.ingest.split.PageSplitter;
 import io.paperstream.ingest.split.SplitLimits;
 import io.paperstream.schemas.RecordJson;
@@ -28,6 +28,8 @@ public final class SplitCommand implements Callable<Integer> {
 
   @Mixin SourceOptions options;
 
+  @Mixin ConfigOption config;
+
   @Spec CommandSpec spec;
 
   @Override
@@ -38,7 +40,7 @@ public final class SplitCommand implements Callable<Integer> {
     RecordJson json = new RecordJson();
     IngestPipeline pipeline = new IngestPipeline(
         new PageSources(new HttpPageFetcher(), options.asOf()),
-        new PageSplitter(SplitLimits.from(Settings.load(null))), Clock.systemUTC());
+        new PageSplitter(SplitLimits.from(config.settings())), Clock.systemUTC());
     IngestSummary summary;
     try (DeadLetterReport report = new DeadLetterReport(err, options.deadLettersFile())) {
       summary = pipeline.run(options.sources(), EntrySink.of(entry -> out.println(json.toLine(entry)), report::report));
