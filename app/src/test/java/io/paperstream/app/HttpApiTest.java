@@ -195,13 +195,17 @@ class HttpApiTest {
     NodeList entries = xml.getElementsByTagNameNS(ATOM, "entry");
     assertThat(entries.getLength()).isEqualTo(3);
     Map<String, String> summaries = new HashMap<>();
+    Map<String, String> contents = new HashMap<>();
     for (int i = 0; i < entries.getLength(); i++) {
       Element entry = (Element) entries.item(i);
       summaries.put(text(entry, "title"), text(entry, "summary"));
+      contents.put(text(entry, "title"), text(entry, "content"));
     }
-    // markup in an abstract is text, not elements: it comes back exactly
+    // the summary is the page's own sentence; markup in an abstract is text in the HTML content, escaped
     assertThat(summaries.get("Coral Reef Mapping with Large Language Models"))
-        .contains("<b>hand-written</b> rules & \"reef heuristics\"");
+        .isEqualTo("Language models turn diver survey notes into coral reef maps.");
+    assertThat(contents.get("Coral Reef Mapping with Large Language Models"))
+        .contains("&lt;b&gt;hand-written&lt;/b&gt; rules &amp;").doesNotContain("<b>");
     assertThat(parse(RunningStack.get(stack, "/feed.xml?keyword=LLMs").body())
         .getElementsByTagNameNS(ATOM, "entry").getLength()).isEqualTo(2);
 
@@ -230,7 +234,7 @@ class HttpApiTest {
       assertThat(asset.body()).as(assets.group(1)).isNotBlank();
       count++;
     }
-    assertThat(count).isEqualTo(6); // chart library, dashboard.js, discovery.js, search.js, style sheet, feed link
+    assertThat(count).isEqualTo(7); // chart library, dashboard.js, health.js, discovery.js, search.js, style sheet, feed link
     assertThat(page.body()).doesNotContain("http://", "https://");
   }
 
