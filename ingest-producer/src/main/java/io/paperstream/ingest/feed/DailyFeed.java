@@ -158,7 +158,8 @@ public final class DailyFeed implements AutoCloseable {
       }
       if (notTried > 0) {
         summary.unreachable(site.why());
-        LOG.warn("{}: {} more pages of this cycle left for the next one, at {}", site.why(), notTried, nextCycleAt());
+        LOG.warn("{}: {} more {} of this cycle left for the next one, at {}", site.why(), notTried,
+            notTried == 1 ? "page" : "pages", nextCycleAt().truncatedTo(ChronoUnit.SECONDS));
       }
       metrics.countCycle();
       return summary.build();
