@@ -62,7 +62,9 @@ async function refreshHealth() {
     ['internal work', number(data.lag && data.lag.internal)],
     ['throughput', throughput({ at: Date.now(), in: entries.in === undefined ? null : entries.in, out: entries.out })]
   ];
-  if (entries.in !== undefined) rows.push(['entries in / papers out', number(entries.in) + ' / ' + number(entries.out)]);
+  if (entries.in !== undefined) {
+    rows.push(['entries in / papers out', number(entries.in) + ' / ' + number(entries.out)]);
+  }
   if (data.deadLetters) {
     rows.push(['dead letters', number(deadTotal) + ' (' + Object.entries(deadLetters)
         .map(([stage, n]) => stage + ' ' + n).join(', ') + ')']);

@@ -19,8 +19,9 @@ import javax.xml.stream.XMLStreamWriter;
  * Feeds of the newest papers for people who don't speak Kafka: Atom 1.0 (RFC 4287) and JSON Feed
  * 1.1. Entries are paper records as the query API returns them; each links to the paper's page
  * (Hugging Face's when it has an arXiv id, else its record under the public URL) and carries
- * the page's one-sentence summary, the abstract, keywords and code links. The XML is written by a StAX writer, which escapes every
- * text and attribute; the HTML content escapes every text and keeps only http(s) links.
+ * the page's one-sentence summary, the abstract, keywords and code links. The XML is written by a
+ * StAX writer, which escapes every text and attribute; the HTML content escapes every text and
+ * keeps only http(s) links.
  */
 public final class Feeds {
 

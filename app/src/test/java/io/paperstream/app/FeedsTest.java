@@ -74,7 +74,8 @@ class FeedsTest {
         .startsWith("<p>In one sentence: Sonar &lt;i&gt;maps&lt;/i&gt; reefs &amp; kelp beds.</p><p>Maps");
     assertJsonFeed11(json);
     assertThat(json.path("items").get(0).path("summary").asText()).isEqualTo("Sonar <i>maps</i> reefs & kelp beds.");
-    assertThat(json.path("items").get(0).path("content_html").asText()).startsWith("<p>In one sentence: Sonar &lt;i&gt;");
+    assertThat(json.path("items").get(0).path("content_html").asText())
+        .startsWith("<p>In one sentence: Sonar &lt;i&gt;");
     // and a paper without one keeps its abstract as the summary (here: none at all)
     assertThat(atom.getEntries().get(1).getSummary()).isNull();
     assertThat(json.path("items").get(1).has("summary")).isFalse();

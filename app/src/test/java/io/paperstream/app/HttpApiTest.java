@@ -234,7 +234,8 @@ class HttpApiTest {
       assertThat(asset.body()).as(assets.group(1)).isNotBlank();
       count++;
     }
-    assertThat(count).isEqualTo(7); // chart library, dashboard.js, health.js, discovery.js, search.js, style sheet, feed link
+    // chart library, dashboard.js, health.js, discovery.js, search.js, style sheet, feed link
+    assertThat(count).isEqualTo(7);
     assertThat(page.body()).doesNotContain("http://", "https://");
   }
 

@@ -53,7 +53,8 @@ public final class TrainKeywordsCommand implements Callable<Integer> {
       description = "Where to write the lexicon and the model (default: ${DEFAULT-VALUE}).")
   Path out = Path.of("stream-processor/src/main/resources/io/paperstream/processor/enrich");
 
-  @Option(names = "--model-version", paramLabel = "V", description = "Version recorded in the model (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--model-version", paramLabel = "V",
+      description = "Version recorded in the model (default: ${DEFAULT-VALUE}).")
   String version = "2";
 
   @Option(names = "--reuse-lexicon",

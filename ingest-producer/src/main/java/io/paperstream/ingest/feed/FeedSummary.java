@@ -57,6 +57,7 @@ public record FeedSummary(Map<PageOutcome, Integer> pages, int entries, int dead
     return pages(PageOutcome.PRODUCED) + " pages produced, " + pages(PageOutcome.UNCHANGED) + " unchanged, "
         + pages(PageOutcome.NOT_MODIFIED) + " not modified, " + pages(PageOutcome.SKIPPED) + " skipped, "
         + pages(PageOutcome.DEFERRED) + " deferred, " + failed() + " failed"
-        + (pages(PageOutcome.NOT_TRIED) > 0 ? ", " + pages(PageOutcome.NOT_TRIED) + " not tried" : "") + "; " + entries + " entries, " + deadLetters + " dead letters";
+        + (pages(PageOutcome.NOT_TRIED) > 0 ? ", " + pages(PageOutcome.NOT_TRIED) + " not tried" : "")
+        + "; " + entries + " entries, " + deadLetters + " dead letters";
   }
 }

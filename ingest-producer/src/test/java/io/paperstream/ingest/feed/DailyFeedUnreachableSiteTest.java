@@ -34,7 +34,8 @@ class DailyFeedUnreachableSiteTest extends FeedOnKafkaTestBase {
     assertThat(stopped.failed()).isEqualTo(FeedSettings.DEFAULT_UNREACHABLE_LIMIT);
     assertThat(stopped.pages(PageOutcome.NOT_TRIED)).isEqualTo(10 - FeedSettings.DEFAULT_UNREACHABLE_LIMIT);
     assertThat(stopped.notRead()).isEqualTo(10);
-    assertThat(stopped.unreachable()).startsWith("http://127.0.0.1:" + port + " could not be reached for 3 pages in a row")
+    assertThat(stopped.unreachable())
+        .startsWith("http://127.0.0.1:" + port + " could not be reached for 3 pages in a row")
         .contains("cannot connect to 127.0.0.1: connection refused");
     assertThat(stopped.toString()).contains("3 failed, 7 not tried");
     // and only the days tried are on record as failing, each dead-lettered
