@@ -28,7 +28,8 @@ import picocli.CommandLine.Spec;
         "Follows the Hugging Face Daily Papers feed into Kafka (raw entries, dead letters, and the fetch log "
             + "paper-fetch-log that lets a restart resume where it stopped).",
         "With --from/--to: a backfill over the date range (progress and ETA on stderr); days already "
-            + "fetched are not fetched again.",
+            + "fetched are not fetched again. When the site cannot be reached at all (offline, down) for "
+            + "feed.unreachable-limit days in a row, the backfill stops and says so; run it again to resume.",
         "Without: polls today, the last feed.look-back-days days and the feed.searches every "
             + "feed.interval until Ctrl-C / SIGTERM.",
         "Exit status: 0 when done (or stopped cleanly), 1 when a day could not be fetched or a record "
