@@ -67,7 +67,7 @@ public final class BrokerCommand implements Callable<Integer> {
     // broker kept running here is the one the other commands find
     Settings configured = settings.get();
     Path dir = dataDir != null ? dataDir : DataDir.kafka(configured);
-    int port = this.port != null ? this.port : configured.getInt(KafkaCluster.LOCAL_PORT_KEY, LocalKafka.DEFAULT_PORT);
+    int port = this.port != null ? this.port : KafkaCluster.localPort(configured);
     // Registered before start so that Ctrl-C during a slow start still shuts down cleanly.
     Thread hook = new Thread(this::stopAndWait, "papers-broker-shutdown");
     Runtime.getRuntime().addShutdownHook(hook);

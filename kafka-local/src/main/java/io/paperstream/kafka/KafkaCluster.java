@@ -48,13 +48,17 @@ public final class KafkaCluster implements AutoCloseable {
       return new KafkaCluster(configured.get(), settings.kafkaClientOverrides(), null);
     }
     Path dataDir = DataDir.kafka(settings);
-    int port = settings.getInt(LOCAL_PORT_KEY, LocalKafka.DEFAULT_PORT);
-    LocalKafka.Handle handle = LocalKafka.ensureRunning(dataDir, port);
+    LocalKafka.Handle handle = LocalKafka.ensureRunning(dataDir, localPort(settings));
     if (handle.startedHere()) {
       LOG.info("No bootstrap.servers configured: started the local broker at {} (data in {})",
           handle.bootstrapServers(), dataDir);
     }
     return new KafkaCluster(handle.bootstrapServers(), settings.kafkaClientOverrides(), handle);
+  }
+
+  /** The port of the local broker: setting {@code local.port}, else {@link LocalKafka#DEFAULT_PORT}. */
+  public static int localPort(Settings settings) {
+    return settings.getInt(LOCAL_PORT_KEY, LocalKafka.DEFAULT_PORT);
   }
 
   public String bootstrapServers() {

@@ -10,23 +10,27 @@ import org.junit.jupiter.api.Test;
 
 class KeyphraseTrainerTest {
 
+  /** The invented phrases both labeled sets are made of. */
+  private static final String[] THINGS = {"brine ledger", "kelp bed", "tide gauge", "reef map", "storm surge",
+      "coral sensor", "harbour wall", "sand bar", "salt marsh", "wave buoy"};
+  /** Few small trees: enough for a planted pattern, quick to train. */
+  private static final BoostedTreesTrainer.Settings TINY = new BoostedTreesTrainer.Settings(40, 3, 0.3, 1.0, 0.5, 16,
+      1.0);
+
   @Test
   void theTrainerLearnsThatTitlePhrasesAreTheKeywords() {
     // given a tiny invented labeled set whose keyword is always the title's phrase, never the abstract's
-    String[] things = {"brine ledger", "kelp bed", "tide gauge", "reef map", "storm surge", "coral sensor",
-        "harbour wall", "sand bar", "salt marsh", "wave buoy"};
     List<LabeledPaper> papers = new ArrayList<>();
     for (int i = 0; i < 40; i++) {
-      String keyword = things[i % things.length];
-      String other = things[(i + 3) % things.length];
-      String third = things[(i + 6) % things.length];
+      String keyword = THINGS[i % THINGS.length];
+      String other = THINGS[(i + 3) % THINGS.length];
+      String third = THINGS[(i + 6) % THINGS.length];
       papers.add(new LabeledPaper("p" + i, LocalDate.of(2025, 1, 1).plusDays(i), capitalized(keyword),
           "Notes on " + other + " and " + third + ", with a " + other + " survey.", null, List.of(keyword)));
     }
 
     // when
-    KeyphraseTrainer trainer = new KeyphraseTrainer(PosLexicon.shipped(), LocalDate.of(2025, 1, 31),
-        new BoostedTreesTrainer.Settings(40, 3, 0.3, 1.0, 0.5, 16, 1.0));
+    KeyphraseTrainer trainer = new KeyphraseTrainer(PosLexicon.shipped(), LocalDate.of(2025, 1, 31), TINY);
     RankerModel model = trainer.train(papers, "test");
 
     // then the model puts the title phrase first for a new paper
@@ -41,12 +45,10 @@ class KeyphraseTrainerTest {
   void theTrainerLearnsThatThePhraseTheSummaryNamesIsTheKeyword() {
     // given a tiny invented labeled set: two phrases in each abstract, said alike; the keyword is
     // always the one the page's summary names, and the title names neither
-    String[] things = {"brine ledger", "kelp bed", "tide gauge", "reef map", "storm surge", "coral sensor",
-        "harbour wall", "sand bar", "salt marsh", "wave buoy"};
     List<LabeledPaper> papers = new ArrayList<>();
     for (int i = 0; i < 60; i++) {
-      String one = things[i % things.length];
-      String other = things[(i + 3) % things.length];
+      String one = THINGS[i % THINGS.length];
+      String other = THINGS[(i + 3) % THINGS.length];
       boolean first = i % 2 == 0;
       String keyword = first ? one : other;
       papers.add(new LabeledPaper("p" + i, LocalDate.of(2025, 1, 1).plusDays(i), "Field Notes " + i,
@@ -55,8 +57,7 @@ class KeyphraseTrainerTest {
     }
 
     // when
-    KeyphraseTrainer trainer = new KeyphraseTrainer(PosLexicon.shipped(), LocalDate.of(2025, 2, 20),
-        new BoostedTreesTrainer.Settings(40, 3, 0.3, 1.0, 0.5, 16, 1.0));
+    KeyphraseTrainer trainer = new KeyphraseTrainer(PosLexicon.shipped(), LocalDate.of(2025, 2, 20), TINY);
     RankerModel model = trainer.train(papers, "test");
 
     // then, for a new paper, the phrase its summary names comes first, whichever place it has in the abstract
