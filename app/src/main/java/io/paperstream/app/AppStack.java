@@ -13,6 +13,7 @@ import io.paperstream.schemas.Topics;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -170,12 +171,12 @@ public final class AppStack implements AutoCloseable {
   }
 
   /** Papers in this instance's partitions, as RocksDB estimates them: cheap enough for a status line. */
-  public long approximateLocalPapers() {
+  public OptionalLong approximateLocalPapers() {
     try {
-      return streams().store(StoreQueryParameters.fromNameAndType(PaperTopology.PAPERS_STORE,
-          QueryableStoreTypes.<String, Object>keyValueStore())).approximateNumEntries();
+      return OptionalLong.of(streams().store(StoreQueryParameters.fromNameAndType(PaperTopology.PAPERS_STORE,
+          QueryableStoreTypes.<String, Object>keyValueStore())).approximateNumEntries());
     } catch (InvalidStateStoreException e) {
-      return 0;
+      return OptionalLong.empty();
     }
   }
 

@@ -23,6 +23,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -287,12 +288,16 @@ public final class RunCommand implements Callable<Integer> {
     }
   }
 
-  // exact, over every instance; while the state moves between instances, this one's estimate, said to be one
+  // exact, over every instance; while the state moves between instances, this one's estimate, said to be one,
+  // and before any of its stores can be read (a first rebalance) no number at all rather than a false 0
   private static String papers(AppStack stack, boolean caughtUp) {
     try {
       return String.format(Locale.ROOT, caughtUp ? "%,d papers" : "%,d papers so far", stack.papers());
     } catch (ApiError e) {
-      return String.format(Locale.ROOT, "about %,d papers on this instance", stack.approximateLocalPapers());
+      OptionalLong local = stack.approximateLocalPapers();
+      return local.isPresent()
+          ? String.format(Locale.ROOT, "about %,d papers on this instance", local.getAsLong())
+          : "papers not countable until the processor's stores open";
     }
   }
 

@@ -75,7 +75,7 @@ public final class ApiLoadBenchmark {
             } catch (InterruptedException e) {
               return;
             }
-            System.out.printf(Locale.ROOT, "  ... about %d papers processed after %.0f s%n", stack.approximateLocalPapers(),
+            System.out.printf(Locale.ROOT, "  ... about %d papers processed after %.0f s%n", stack.approximateLocalPapers().orElse(0),
                 (System.nanoTime() - started) / 1e9);
           }
         });
