@@ -137,11 +137,13 @@ public final class PaperTopology {
   private KStream<String, PaperChange> dedupeAndEnrich(KStream<String, Routed> here) {
     builder.addStateStore(cached(Stores.keyValueStoreBuilder(
         Stores.persistentKeyValueStore(PAPERS_STORE), strings, papers)));
-    PaperMerger merger = new PaperMerger(new PaperEnricher(extractor));
+    PaperEnricher enricher = new PaperEnricher(extractor);
     KeyphraseVocabulary seed = options.seedVocabulary() ? SeedVocabulary.shipped() : KeyphraseVocabulary.EMPTY;
+    // a merger per processor, not one for all: each processor's init gives its merger a vocabulary
     KStream<String, DedupeResult> results = here
         .mapValues(Routed::sighting, Named.as("sighting-here"))
-        .process(() -> new PaperDeduplicator(PAPERS_STORE, merger, seed), Named.as("dedupe"), PAPERS_STORE);
+        .process(() -> new PaperDeduplicator(PAPERS_STORE, new PaperMerger(enricher), seed), Named.as("dedupe"),
+            PAPERS_STORE);
     results
         .filter((key, result) -> result instanceof TitleClaim, Named.as("title-claims"))
         .mapValues(result -> ((TitleClaim) result).claim(), Named.as("claim-record"))
