@@ -170,7 +170,10 @@ public final class AppStack implements AutoCloseable {
     return countKeys(PaperTopology.PAPERS_STORE, key -> key);
   }
 
-  /** Papers in this instance's partitions, as RocksDB estimates them: cheap enough for a status line. */
+  /**
+   * Papers in this instance's partitions, as RocksDB estimates them (cheap enough for a status
+   * line); empty while none of its stores can be read.
+   */
   public OptionalLong approximateLocalPapers() {
     try {
       return OptionalLong.of(streams().store(StoreQueryParameters.fromNameAndType(PaperTopology.PAPERS_STORE,
