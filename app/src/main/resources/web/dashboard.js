@@ -70,7 +70,6 @@ function shiftDays(day, delta) {
 /** The first day of the window that ends on state.date. */
 function windowStart() { return state.date ? shiftDays(state.date, 1 - state.days) : ''; }
 
-
 function readUrl() {
   const params = new URLSearchParams(window.location.search);
   const date = params.get('date') || '';
@@ -101,7 +100,6 @@ function showState() {
   document.body.dataset.days = String(state.days);
   document.body.dataset.keyword = state.keyword;
 }
-
 
 async function refreshTrending() {
   const data = await getJson('/api/trending' + query({ date: state.date, days: state.days, limit: TOP }));
@@ -260,7 +258,6 @@ function paperItem(paper) {
   item.append(chips);
   return item;
 }
-
 
 function selectKeyword(keyword) {
   state.keyword = keyword;

@@ -75,8 +75,8 @@ public final class ApiLoadBenchmark {
             } catch (InterruptedException e) {
               return;
             }
-            System.out.printf(Locale.ROOT, "  ... about %d papers processed after %.0f s%n", stack.approximateLocalPapers().orElse(0),
-                (System.nanoTime() - started) / 1e9);
+            System.out.printf(Locale.ROOT, "  ... about %d papers processed after %.0f s%n",
+                stack.approximateLocalPapers().orElse(0), (System.nanoTime() - started) / 1e9);
           }
         });
         progress.setDaemon(true);
