@@ -29,7 +29,7 @@ final class EntryArrayScan {
    * @param elements how many elements it has
    * @param entryLike how many of them look like entries
    * @param rootIsEntry whether the object itself is one entry
-   * @param date the {@code date} next to the array (or at the root)
+   * @param date the ISO {@code date} (later pages: {@code dateString}) next to the array (or at the root)
    * @param error the syntax error the scan stopped at, if any
    */
   record Result(int arrayOrdinal, int elements, int entryLike, boolean rootIsEntry, LocalDate date,
@@ -126,7 +126,8 @@ final class EntryArrayScan {
           parser.skipChildren();
         }
       } else if (value == JsonToken.VALUE_STRING) {
-        if (name.equals("date")) {
+        // later pages name the listing's date dateString ("2026-06-12"; "2026-W24" on a week is no date)
+        if (name.equals("date") || name.equals("dateString")) {
           IsoDates.date(head(parser.getText())).ifPresent(date -> dates.putIfAbsent(path, date));
         }
         if (depth == 0 && rootMessage == null && (name.equals("error") || name.equals("message"))) {

@@ -120,6 +120,44 @@ class HtmlPageSplitterTest {
   }
 
   @Test
+  void laterIslandsNameTheListingDateDateString() {
+    // given the site's landing page (no date in its address), whose props say periodType and dateString
+    String body = "<html><body><div class=\"SVELTE_HYDRATER contents\" data-target=\"DailyPapers\" data-props=\"{"
+        + "&quot;periodType&quot;:&quot;day&quot;,&quot;dateString&quot;:&quot;2026-06-12&quot;,&quot;dailyPapers&quot;:"
+        + "[{&quot;paper&quot;:{&quot;id&quot;:&quot;2606.01234&quot;,&quot;title&quot;:&quot;Kelp Forest Acoustics&quot;}}],"
+        + "&quot;prevDate&quot;:&quot;2026-06-11&quot;}\"></div></body></html>";
+
+    // when
+    SplitResult result = splitter.split(SplitFixtures.inline("https://huggingface.co/papers", "text/html", body));
+
+    // then
+    assertThat(result.deadLetters()).isEmpty();
+    assertThat(result.entries()).singleElement().satisfies(entry -> {
+      assertThat(entry.getArxivId()).isEqualTo("2606.01234");
+      assertThat(entry.getPageDate()).isEqualTo(LocalDate.of(2026, 6, 12));
+    });
+  }
+
+  @Test
+  void aWeekIslandsDateStringIsNoPageDate() {
+    // given a weekly listing: its dateString is a week, which is no day
+    String body = "<html><body><div class=\"SVELTE_HYDRATER contents\" data-target=\"DailyPapers\" data-props=\"{"
+        + "&quot;periodType&quot;:&quot;week&quot;,&quot;dateString&quot;:&quot;2026-W24&quot;,&quot;dailyPapers&quot;:"
+        + "[{&quot;paper&quot;:{&quot;id&quot;:&quot;2606.01234&quot;,&quot;title&quot;:&quot;Kelp Forest Acoustics&quot;,"
+        + "&quot;submittedOnDailyAt&quot;:&quot;2026-06-10T08:00:00.000Z&quot;}}]}\"></div></body></html>";
+
+    // when
+    SplitResult result = splitter.split(SplitFixtures.inline("https://huggingface.co/papers/week/2026-W24", "text/html", body));
+
+    // then the entry keeps the day it was featured, and no page date is made up
+    assertThat(result.deadLetters()).isEmpty();
+    assertThat(result.entries()).singleElement().satisfies(entry -> {
+      assertThat(entry.getPageDate()).isNull();
+      assertThat(entry.getFeaturedDate()).isEqualTo(LocalDate.of(2026, 6, 10));
+    });
+  }
+
+  @Test
   void pageWithoutIslandOrCardsIsOnePageLevelDeadLetter() {
     // given
     Page page = SplitFixtures.fixture("broken/no-papers.html");
