@@ -3,6 +3,7 @@ package io.paperstream.app;
 import io.paperstream.config.ClusterOptions;
 import io.paperstream.config.Durations;
 import io.paperstream.config.Settings;
+import io.paperstream.console.Counted;
 import io.paperstream.ingest.IngestPipeline;
 import io.paperstream.ingest.feed.ElectedFeed;
 import io.paperstream.ingest.feed.FeedSettings;
@@ -21,7 +22,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.concurrent.Callable;
@@ -166,11 +166,12 @@ public final class RunCommand implements Callable<Integer> {
     }
     TopicExport export = new TopicExport(cluster, stack.topics());
     int processingDeadLetters = export.count(stack.topics().processingDeadLetters());
-    err.println("run: done: " + totals.pages() + " pages, " + totals.entries() + " entries, " + stack.papers()
-        + " papers, " + (totals.deadLetters() + processingDeadLetters) + " dead letters (" + totals.deadLetters()
-        + " at ingest, " + processingDeadLetters + " at processing), " + stack.keywords() + " keywords"
-        + (totals.unreadable() > 0 ? ", " + totals.unreadable() + " unreadable sources" : "")
-        + (totals.skipped() > 0 ? ", " + totals.skipped() + " pages already ingested, skipped" : ""));
+    err.println("run: done: " + Counted.pages(totals.pages()) + ", " + Counted.entries(totals.entries()) + ", "
+        + Counted.of(stack.papers(), "paper") + ", " + Counted.deadLetters(totals.deadLetters() + processingDeadLetters)
+        + " (" + totals.deadLetters() + " at ingest, " + processingDeadLetters + " at processing), "
+        + Counted.of(stack.keywords(), "keyword")
+        + (totals.unreadable() > 0 ? ", " + Counted.of(totals.unreadable(), "unreadable source") : "")
+        + (totals.skipped() > 0 ? ", " + Counted.pages(totals.skipped()) + " already ingested, skipped" : ""));
     if (exportDir != null) {
       Map<String, Integer> written = export.exportTo(exportDir);
       err.println("run: exported to " + exportDir + ": " + written);
@@ -292,11 +293,11 @@ public final class RunCommand implements Callable<Integer> {
   // and before any of its stores can be read (a first rebalance) no number at all rather than a false 0
   private static String papers(AppStack stack, boolean caughtUp) {
     try {
-      return String.format(Locale.ROOT, caughtUp ? "%,d papers" : "%,d papers so far", stack.papers());
+      return Counted.of(stack.papers(), "paper") + (caughtUp ? "" : " so far");
     } catch (ApiError e) {
       OptionalLong local = stack.approximateLocalPapers();
       return local.isPresent()
-          ? String.format(Locale.ROOT, "about %,d papers on this instance", local.getAsLong())
+          ? "about " + Counted.of(local.getAsLong(), "paper") + " on this instance"
           : "papers not countable until the processor's stores open";
     }
   }

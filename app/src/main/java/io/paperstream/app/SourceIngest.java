@@ -1,5 +1,6 @@
 package io.paperstream.app;
 
+import io.paperstream.console.Counted;
 import io.paperstream.ingest.EntrySink;
 import io.paperstream.ingest.IngestPipeline;
 import io.paperstream.ingest.IngestSummary;
@@ -33,9 +34,9 @@ final class SourceIngest {
 
     @Override
     public String toString() {
-      return pages + " pages, " + entries + " entries, " + deadLetters + " dead letters"
-          + (unreadable > 0 ? ", " + unreadable + " unreadable sources" : "")
-          + (skipped > 0 ? ", " + skipped + " pages already ingested, skipped (--force sends them again)" : "");
+      return Counted.pages(pages) + ", " + Counted.entries(entries) + ", " + Counted.deadLetters(deadLetters)
+          + (unreadable > 0 ? ", " + Counted.of(unreadable, "unreadable source") : "")
+          + (skipped > 0 ? ", " + Counted.pages(skipped) + " already ingested, skipped (--force sends them again)" : "");
     }
   }
 
@@ -101,7 +102,7 @@ final class SourceIngest {
   private void draw(int done, int total, Totals totals) {
     int filled = (int) ((long) BAR_WIDTH * done / total);
     err.print("\ringest [" + "#".repeat(filled) + " ".repeat(BAR_WIDTH - filled) + "] " + done + "/" + total
-        + " pages, " + totals.entries() + " entries, " + totals.deadLetters() + " dead letters");
+        + " pages, " + Counted.entries(totals.entries()) + ", " + Counted.deadLetters(totals.deadLetters()));
     err.flush();
   }
 

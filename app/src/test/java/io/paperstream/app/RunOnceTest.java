@@ -56,7 +56,7 @@ class RunOnceTest {
     // then it succeeds and says what it did
     assertThat(exit).as(err.toString()).isZero();
     assertThat(err.toString()).contains("dashboard at http://127.0.0.1:")
-        .contains("run: done: 2 pages, 4 entries, 3 papers, 1 dead letters");
+        .contains("run: done: 2 pages, 4 entries, 3 papers, 1 dead letter");
 
     // and the papers are one per distinct paper, the shared one knowing both pages
     Map<String, JsonNode> papers = table(export.resolve("papers.jsonl"));

@@ -1,5 +1,6 @@
 package io.paperstream.ingest;
 
+import io.paperstream.console.Counted;
 import io.paperstream.schemas.SourceKind;
 import java.util.EnumMap;
 import java.util.Map;
@@ -71,8 +72,8 @@ public final class IngestSummary {
     if (kinds.length() > 0) {
       kinds.append(')');
     }
-    return pages + " pages" + kinds + ", " + entries + " entries, " + deadLetters + " dead letters, "
-        + unreadable + " unreadable sources"
-        + (skipped > 0 ? ", " + skipped + " pages already ingested, skipped (--force sends them again)" : "");
+    return Counted.pages(pages) + kinds + ", " + Counted.entries(entries) + ", " + Counted.deadLetters(deadLetters)
+        + ", " + Counted.of(unreadable, "unreadable source")
+        + (skipped > 0 ? ", " + Counted.pages(skipped) + " already ingested, skipped (--force sends them again)" : "");
   }
 }

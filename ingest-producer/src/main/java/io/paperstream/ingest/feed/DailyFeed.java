@@ -3,6 +3,7 @@ package io.paperstream.ingest.feed;
 import io.paperstream.config.Durations;
 import io.paperstream.config.PipelineTopics;
 import io.paperstream.config.Settings;
+import io.paperstream.console.Counted;
 import io.paperstream.ingest.produce.RawEntryProducer;
 import io.paperstream.ingest.split.PageSplitter;
 import io.paperstream.ingest.split.SplitLimits;
@@ -158,8 +159,8 @@ public final class DailyFeed implements AutoCloseable {
       }
       if (notTried > 0) {
         summary.unreachable(site.why());
-        LOG.warn("{}: {} more {} of this cycle left for the next one, at {}", site.why(), notTried,
-            notTried == 1 ? "page" : "pages", nextCycleAt().truncatedTo(ChronoUnit.SECONDS));
+        LOG.warn("{}: {} more of this cycle left for the next one, at {}", site.why(), Counted.pages(notTried),
+            nextCycleAt().truncatedTo(ChronoUnit.SECONDS));
       }
       metrics.countCycle();
       return summary.build();

@@ -1,5 +1,6 @@
 package io.paperstream.ingest.feed;
 
+import io.paperstream.console.Counted;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.Map;
@@ -80,9 +81,9 @@ public final class FeedMetrics {
 
   @Override
   public String toString() {
-    return pages(PageOutcome.PRODUCED) + " pages produced, " + pages(PageOutcome.UNCHANGED) + " unchanged, "
+    return Counted.pages(pages(PageOutcome.PRODUCED)) + " produced, " + pages(PageOutcome.UNCHANGED) + " unchanged, "
         + pages(PageOutcome.NOT_MODIFIED) + " not modified, " + pages(PageOutcome.SKIPPED) + " skipped, "
         + pages(PageOutcome.DEFERRED) + " deferred, "
-        + pages(PageOutcome.FAILED) + " failed; " + entriesProduced() + " entries, " + deadLetters() + " dead letters";
+        + pages(PageOutcome.FAILED) + " failed; " + Counted.entries(entriesProduced()) + ", " + Counted.deadLetters(deadLetters());
   }
 }

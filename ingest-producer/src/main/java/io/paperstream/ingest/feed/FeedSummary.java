@@ -1,5 +1,6 @@
 package io.paperstream.ingest.feed;
 
+import io.paperstream.console.Counted;
 import java.util.EnumMap;
 import java.util.Map;
 
@@ -54,10 +55,10 @@ public record FeedSummary(Map<PageOutcome, Integer> pages, int entries, int dead
 
   @Override
   public String toString() {
-    return pages(PageOutcome.PRODUCED) + " pages produced, " + pages(PageOutcome.UNCHANGED) + " unchanged, "
+    return Counted.pages(pages(PageOutcome.PRODUCED)) + " produced, " + pages(PageOutcome.UNCHANGED) + " unchanged, "
         + pages(PageOutcome.NOT_MODIFIED) + " not modified, " + pages(PageOutcome.SKIPPED) + " skipped, "
         + pages(PageOutcome.DEFERRED) + " deferred, " + failed() + " failed"
         + (pages(PageOutcome.NOT_TRIED) > 0 ? ", " + pages(PageOutcome.NOT_TRIED) + " not tried" : "")
-        + "; " + entries + " entries, " + deadLetters + " dead letters";
+        + "; " + Counted.entries(entries) + ", " + Counted.deadLetters(deadLetters);
   }
 }

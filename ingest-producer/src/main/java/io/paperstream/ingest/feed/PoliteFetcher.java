@@ -1,6 +1,7 @@
 package io.paperstream.ingest.feed;
 
 import io.paperstream.config.Durations;
+import io.paperstream.console.Counted;
 import io.paperstream.ingest.source.NextPageLink;
 import java.io.IOException;
 import java.net.ConnectException;
@@ -93,7 +94,7 @@ public final class PoliteFetcher {
       }
     }
     int attempts = policy.retries() + 1;
-    String reason = last.reason + " (" + attempts + (attempts == 1 ? " attempt)" : " attempts)");
+    String reason = last.reason + " (" + Counted.of(attempts, "attempt") + ")";
     Instant notBefore = last.retryAfter == null ? null : clock.instant().plus(last.retryAfter);
     return new FetchResult.Failed(uri, last.status, reason, notBefore, last.unreachable);
   }

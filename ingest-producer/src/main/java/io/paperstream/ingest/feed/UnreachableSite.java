@@ -1,5 +1,7 @@
 package io.paperstream.ingest.feed;
 
+import io.paperstream.console.Counted;
+
 /**
  * Tells one run (a backfill, a cycle) when to stop asking a site that cannot be reached at all:
  * offline, the site down, its name not resolving. Each such page costs the fetcher's retries
@@ -41,7 +43,7 @@ final class UnreachableSite {
 
   /** Why the run stopped asking, for people: the site, how many pages failed, the last reason. */
   String why() {
-    return site + " could not be reached for " + inARow + (inARow == 1 ? " page" : " pages") + " in a row ("
+    return site + " could not be reached for " + Counted.pages(inARow) + " in a row ("
         + lastReason + ")";
   }
 }

@@ -1,5 +1,6 @@
 package io.paperstream.ingest.split;
 
+import io.paperstream.console.Counted;
 import io.paperstream.ingest.CollectingSink;
 import io.paperstream.ingest.EntrySink;
 import io.paperstream.schemas.DeadLetter;
@@ -182,8 +183,8 @@ public final class PageSplitter {
       return; // a page rejected as a whole has its one dead letter, whose excerpt shows the bytes
     }
     Integer position = context.firstReplacedPosition();
-    context.reject(position != null ? position : context.nextFreePosition(), String.format("%,d invalid UTF-8 byte%s replaced by U+FFFD, the first at byte offset %d; %s",
-        replaced, replaced == 1 ? "" : "s", firstOffset, position != null
+    context.reject(position != null ? position : context.nextFreePosition(), String.format("%s replaced by U+FFFD, the first at byte offset %d; %s",
+        Counted.of(replaced, "invalid UTF-8 byte"), firstOffset, position != null
             ? "entry " + position + " carries it; it and the page's other entries are kept"
             : "no kept entry carries it; the page's entries are kept"), PageExcerpts.around(page, firstOffset));
   }

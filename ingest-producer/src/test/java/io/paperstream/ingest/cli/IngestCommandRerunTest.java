@@ -49,7 +49,7 @@ class IngestCommandRerunTest {
     // given a first run
     Run first = ingest();
     assertThat(first.exit()).isZero();
-    assertThat(first.err()).contains("2 pages (2 API_JSON), 3 entries, 1 dead letters");
+    assertThat(first.err()).contains("2 pages (2 API_JSON), 3 entries, 1 dead letter");
 
     // when the same pages are ingested again
     Run second = ingest();
@@ -74,7 +74,7 @@ class IngestCommandRerunTest {
     Run forced = ingest("--force");
 
     // then
-    assertThat(changed.err()).contains("1 pages (1 API_JSON), 2 entries").contains("1 pages already ingested, skipped");
+    assertThat(changed.err()).contains("1 page (1 API_JSON), 2 entries").contains("1 page already ingested, skipped");
     assertThat(forced.err()).contains("2 pages (2 API_JSON), 4 entries").doesNotContain("skipped");
     assertThat(TopicContents.readAll(KAFKA.bootstrapServers(), topics.rawEntries())).hasSize(3 + 2 + 4);
   }

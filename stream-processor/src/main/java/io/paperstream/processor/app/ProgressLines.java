@@ -1,5 +1,6 @@
 package io.paperstream.processor.app;
 
+import io.paperstream.console.Counted;
 import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.Map;
@@ -97,7 +98,7 @@ public final class ProgressLines implements AutoCloseable {
       String count = papers == null ? null : papers.apply(done);
       String line = done
           ? prefix + ": caught up" + (count == null ? "" : ": " + count) + "; waiting for new entries (Ctrl-C stops)"
-          : prefix + ": " + state.get() + ", " + format(backlog.waiting()) + " entries waiting, "
+          : prefix + ": " + state.get() + ", " + Counted.entries(backlog.waiting()) + " waiting, "
               + format(backlog.internal()) + " internal" + (count == null ? "" : "; " + count);
       if (!line.equals(last)) {
         last = line;
