@@ -159,7 +159,8 @@ public final class DailyFeed implements AutoCloseable {
       }
       if (notTried > 0) {
         summary.unreachable(site.why());
-        LOG.warn("{}: {} more of this cycle left for the next one, at {}", site.why(), Counted.pages(notTried),
+        LOG.warn("{}: {} of this cycle left for the next one, at {}", site.why(),
+            Counted.of(notTried, "more page", "more pages"),
             nextCycleAt().truncatedTo(ChronoUnit.SECONDS));
       }
       metrics.countCycle();

@@ -196,7 +196,8 @@ final class PagePoller {
         .build());
     metrics.addDeadLetters(1);
     metrics.failed(now, reason, next);
-    LOG.warn("{}: fetch failed ({} in a row): {}; next attempt at {}", key, failures, reason, next);
+    LOG.warn("{}: fetch failed ({} in a row): {}; next attempt at {}", key, failures, reason,
+        next.truncatedTo(ChronoUnit.SECONDS));
     return new PollResult(key, PageOutcome.FAILED, 0, 1, reason, null, siteUnreachable);
   }
 
