@@ -2,6 +2,7 @@ package io.paperstream.app;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.paperstream.config.Settings;
+import io.paperstream.console.Counted;
 import io.paperstream.kafka.KafkaCluster;
 import io.paperstream.processor.app.LagMonitor;
 import io.paperstream.processor.app.PaperProcessor;
@@ -180,6 +181,22 @@ public final class AppStack implements AutoCloseable {
           QueryableStoreTypes.<String, Object>keyValueStore())).approximateNumEntries());
     } catch (InvalidStateStoreException e) {
       return OptionalLong.empty();
+    }
+  }
+
+  /**
+   * The papers as a status line says them: exact over every instance ("412 papers so far"); while
+   * the state moves between instances, this one's estimate, said to be one; before any of its
+   * stores can be read (a first rebalance), no number rather than a false 0.
+   */
+  public String papersSoFar(boolean caughtUp) {
+    try {
+      return Counted.of(papers(), "paper") + (caughtUp ? "" : " so far");
+    } catch (ApiError e) {
+      OptionalLong local = approximateLocalPapers();
+      return local.isPresent()
+          ? "about " + Counted.of(local.getAsLong(), "paper") + " on this instance"
+          : "papers not countable until the processor's stores open";
     }
   }
 

@@ -3,7 +3,6 @@ package io.paperstream.app;
 import io.paperstream.config.ClusterOptions;
 import io.paperstream.config.Durations;
 import io.paperstream.config.Settings;
-import io.paperstream.console.Counted;
 import io.paperstream.ingest.IngestPipeline;
 import io.paperstream.ingest.feed.ElectedFeed;
 import io.paperstream.ingest.feed.FeedSettings;
@@ -22,20 +21,11 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
-import java.util.OptionalLong;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.streams.KafkaStreams;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -55,11 +45,8 @@ import picocli.CommandLine.Spec;
             + "failed, 2 for a usage error."})
 public final class RunCommand implements Callable<Integer> {
 
-  private static final Logger LOG = LoggerFactory.getLogger(RunCommand.class);
-
   /** Ctrl-C, SIGTERM or {@link #stop()}: the run stops cleanly and exits 0. */
   private final StopSignal stopSignal = new StopSignal();
-  private static final long POLL_MS = 250;
 
   @Parameters(arity = "0..*", paramLabel = "SOURCE",
       description = "A page file, a folder (read recursively: *.txt, *.json, *.html, *.htm) or an http(s) URL. "
@@ -128,63 +115,11 @@ public final class RunCommand implements Callable<Integer> {
     err.flush();
     if (once) {
       try (cluster; stack) {
-        return runOnce(cluster, stack, err);
+        return new RunOnce(cluster, stack, stopSignal, err).run(!sources.isEmpty(), () -> ingest(cluster, stack, err),
+            exportDir);
       }
     }
     return serve(cluster, stack, settings, err);
-  }
-
-  private int runOnce(KafkaCluster cluster, AppStack stack, PrintWriter err) throws Exception {
-    if (sources.isEmpty()) {
-      err.println("run: --once without SOURCE: processing what " + stack.topics().rawEntries().name()
-          + " already holds, then exiting (give files, folders or URLs to ingest them first)");
-    }
-    // the ingest runs off this thread so that a stop signal is heard while it runs
-    CompletableFuture<SourceIngest.Totals> ingested = CompletableFuture.supplyAsync(() -> ingest(cluster, stack, err),
-        runnable -> {
-          Thread thread = new Thread(runnable, "paperstream-ingest");
-          thread.setDaemon(true);
-          thread.start();
-        });
-    if (stopSignal.awaitStopOr(ingested::isDone)) {
-      return stopped(err, "while ingesting");
-    }
-    SourceIngest.Totals totals;
-    try {
-      totals = ingested.get();
-    } catch (ExecutionException e) {
-      throw e.getCause() instanceof Exception cause ? cause : e;
-    }
-    if (!awaitCaughtUp(stack, err, stopSignal)) {
-      if (stopSignal.requested()) {
-        return stopped(err, "before the processor caught up");
-      }
-      // said again here: the first saying may have gone by inside the ingest's progress bar
-      err.println("run: the processor stopped (" + stack.streams().state() + ") before it caught up"
-          + stack.processor().stopReason().map(why -> ": " + why).orElse(""));
-      return 1;
-    }
-    TopicExport export = new TopicExport(cluster, stack.topics());
-    int processingDeadLetters = export.count(stack.topics().processingDeadLetters());
-    err.println("run: done: " + Counted.pages(totals.pages()) + ", " + Counted.entries(totals.entries()) + ", "
-        + Counted.of(stack.papers(), "paper") + ", " + Counted.deadLetters(totals.deadLetters() + processingDeadLetters)
-        + " (" + totals.deadLetters() + " at ingest, " + processingDeadLetters + " at processing), "
-        + Counted.of(stack.keywords(), "keyword")
-        + (totals.unreadable() > 0 ? ", " + Counted.of(totals.unreadable(), "unreadable source") : "")
-        + (totals.skipped() > 0 ? ", " + Counted.pages(totals.skipped()) + " already ingested, skipped" : ""));
-    if (exportDir != null) {
-      Map<String, Integer> written = export.exportTo(exportDir);
-      err.println("run: exported to " + exportDir + ": " + written);
-    }
-    err.flush();
-    return totals.unreadable() == 0 ? 0 : 1;
-  }
-
-  /** A stop signal during {@code --once}: the stack and broker are closed by the caller; exit 0. */
-  private static int stopped(PrintWriter err, String when) {
-    err.println("run: stopped " + when + " (Ctrl-C / SIGTERM); the processor commits what it has and leaves the group");
-    err.flush();
-    return 0;
   }
 
   private int serve(KafkaCluster cluster, AppStack stack, Settings settings, PrintWriter err) throws Exception {
@@ -223,7 +158,7 @@ public final class RunCommand implements Callable<Integer> {
     // after the ingest, so that status lines do not cut through the progress bar
     boolean stopped;
     try (ProgressLines status = ProgressLines.start("run", stack.streams()::state, stack.lag(), stack::caughtUp,
-        done -> papers(stack, done), err)) {
+        stack::papersSoFar, err)) {
       stopped = stopSignal.awaitStopOr(stack.processor()::terminated);
     }
     Runtime.getRuntime().removeShutdownHook(shutdown);
@@ -261,45 +196,4 @@ public final class RunCommand implements Callable<Integer> {
     err.flush();
     return totals;
   }
-
-  /** Polls (on a timer, off this thread) until caught up; false when the processor stopped first. */
-  private static boolean awaitCaughtUp(AppStack stack, PrintWriter err, StopSignal stop) throws Exception {
-    CompletableFuture<Boolean> done = new CompletableFuture<>();
-    ScheduledExecutorService poll = Executors.newSingleThreadScheduledExecutor();
-    // the summary follows: no "caught up" line here, and caughtUp() is polled below only
-    try (ProgressLines status = ProgressLines.start("run", stack.streams()::state, stack.lag(), () -> false,
-        settled -> papers(stack, settled), err)) {
-      poll.scheduleWithFixedDelay(() -> {
-        try {
-          KafkaStreams.State state = stack.streams().state();
-          if (stop.requested() || state == KafkaStreams.State.ERROR || state == KafkaStreams.State.NOT_RUNNING
-              || state == KafkaStreams.State.PENDING_SHUTDOWN) {
-            done.complete(false);
-          } else if (stack.caughtUp()) {
-            done.complete(true);
-          }
-        } catch (Exception e) {
-          // a transient admin error: ask again on the next tick
-          LOG.debug("cannot tell whether the processor caught up yet", e);
-        }
-      }, POLL_MS, POLL_MS, TimeUnit.MILLISECONDS);
-      return done.get();
-    } finally {
-      poll.shutdownNow();
-    }
-  }
-
-  // exact, over every instance; while the state moves between instances, this one's estimate, said to be one,
-  // and before any of its stores can be read (a first rebalance) no number at all rather than a false 0
-  private static String papers(AppStack stack, boolean caughtUp) {
-    try {
-      return Counted.of(stack.papers(), "paper") + (caughtUp ? "" : " so far");
-    } catch (ApiError e) {
-      OptionalLong local = stack.approximateLocalPapers();
-      return local.isPresent()
-          ? "about " + Counted.of(local.getAsLong(), "paper") + " on this instance"
-          : "papers not countable until the processor's stores open";
-    }
-  }
-
 }
