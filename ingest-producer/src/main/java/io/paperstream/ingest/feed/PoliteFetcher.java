@@ -3,18 +3,11 @@ package io.paperstream.ingest.feed;
 import io.paperstream.config.Durations;
 import io.paperstream.console.Counted;
 import io.paperstream.ingest.source.NextPageLink;
-import java.io.IOException;
-import java.net.ConnectException;
-import java.net.NoRouteToHostException;
 import java.net.URI;
-import java.net.UnknownHostException;
 import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
-import java.nio.channels.UnresolvedAddressException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -71,7 +64,7 @@ public final class PoliteFetcher {
   }
 
   public FetchResult fetch(URI uri, Validators validators) {
-    Attempt last = null;
+    FetchAttempt last = null;
     for (int attempt = 0; attempt <= policy.retries(); attempt++) {
       if (attempt > 0) {
         Duration wait = backoff(attempt, last.retryAfter);
@@ -110,7 +103,7 @@ public final class PoliteFetcher {
   }
 
   /** One attempt: the request and any same-host redirects it leads to. */
-  private Attempt attemptOnce(URI start, Validators validators) {
+  private FetchAttempt attemptOnce(URI start, Validators validators) {
     URI uri = start;
     for (int hop = 0; hop <= FetchPolicy.MAX_REDIRECTS; hop++) {
       if (!isHttp(uri) || !policy.allows(uri.getHost())) {
@@ -118,10 +111,10 @@ public final class PoliteFetcher {
             ? "host " + uri.getHost() + " is not in fetch.allowed-hosts " + policy.allowedHosts()
             : "redirect from " + start + " to " + uri + " refused: host " + uri.getHost()
                 + " is not in fetch.allowed-hosts " + policy.allowedHosts();
-        return Attempt.fatal(0, why);
+        return FetchAttempt.fatal(0, why);
       }
       if (!rateLimiter.acquire(uri.getHost())) {
-        return Attempt.fatal(0, "stopped before fetching");
+        return FetchAttempt.fatal(0, "stopped before fetching");
       }
       Exchange exchange = exchange(uri, validators);
       if (exchange.failure != null) {
@@ -132,39 +125,39 @@ public final class PoliteFetcher {
       HttpHeaders headers = response.headers();
       URI next = NextPageLink.of(headers, uri).orElse(null);
       if (status == 200) {
-        return Attempt.done(new FetchResult.Modified(start, response.body(),
+        return FetchAttempt.done(new FetchResult.Modified(start, response.body(),
             headers.firstValue("Content-Type").orElse(null),
             headers.firstValue("ETag").orElse(null), headers.firstValue("Last-Modified").orElse(null), next));
       }
       if (status == 304) {
-        return Attempt.done(new FetchResult.NotModified(start,
+        return FetchAttempt.done(new FetchResult.NotModified(start,
             headers.firstValue("ETag").orElse(validators.etag()),
             headers.firstValue("Last-Modified").orElse(validators.lastModified()), next));
       }
       if (isRedirect(status)) {
         Optional<String> location = headers.firstValue("Location");
         if (location.isEmpty()) {
-          return Attempt.fatal(status, "HTTP " + status + " redirect without a Location from " + uri);
+          return FetchAttempt.fatal(status, "HTTP " + status + " redirect without a Location from " + uri);
         }
         try {
           uri = uri.resolve(location.get().strip());
         } catch (IllegalArgumentException e) {
-          return Attempt.fatal(status, "HTTP " + status + " redirect to an invalid Location '" + location.get() + "'");
+          return FetchAttempt.fatal(status, "HTTP " + status + " redirect to an invalid Location '" + location.get() + "'");
         }
         continue;
       }
       if (status == 429 || status == 503) {
         Duration retryAfter = RetryAfter.parse(headers.firstValue("Retry-After").orElse(null), clock.instant())
             .orElse(null);
-        return Attempt.retry(status, "HTTP " + status + " from " + uri
+        return FetchAttempt.retry(status, "HTTP " + status + " from " + uri
             + (retryAfter != null ? " (Retry-After " + Durations.describe(retryAfter) + ")" : ""), retryAfter);
       }
       if (status >= 500 || status == 408) {
-        return Attempt.retry(status, "HTTP " + status + " from " + uri, null);
+        return FetchAttempt.retry(status, "HTTP " + status + " from " + uri, null);
       }
-      return Attempt.fatal(status, "HTTP " + status + " from " + uri);
+      return FetchAttempt.fatal(status, "HTTP " + status + " from " + uri);
     }
-    return Attempt.fatal(0, "more than " + FetchPolicy.MAX_REDIRECTS + " redirects from " + start);
+    return FetchAttempt.fatal(0, "more than " + FetchPolicy.MAX_REDIRECTS + " redirects from " + start);
   }
 
   private Exchange exchange(URI uri, Validators validators) {
@@ -186,73 +179,15 @@ public final class PoliteFetcher {
       return new Exchange(pending.get(policy.timeout().toMillis(), TimeUnit.MILLISECONDS), null);
     } catch (TimeoutException e) {
       pending.cancel(true);
-      return new Exchange(null, Attempt.retry(0, "no complete answer from " + uri + " within "
+      return new Exchange(null, FetchAttempt.retry(0, "no complete answer from " + uri + " within "
           + Durations.describe(policy.timeout()), null));
     } catch (InterruptedException e) {
       pending.cancel(true);
       Thread.currentThread().interrupt();
-      return new Exchange(null, Attempt.fatal(0, "interrupted while fetching " + uri));
+      return new Exchange(null, FetchAttempt.fatal(0, "interrupted while fetching " + uri));
     } catch (ExecutionException e) {
-      return new Exchange(null, failure(uri, e.getCause()));
+      return new Exchange(null, FetchAttempt.failedWith(uri, e.getCause()));
     }
-  }
-
-  private static Attempt failure(URI uri, Throwable cause) {
-    Throwable root = cause;
-    while (root.getCause() != null && !(root instanceof CappedBodySubscriber.TooLargeException)
-        && !(root instanceof CappedBodySubscriber.TruncatedException)) {
-      root = root.getCause();
-    }
-    if (root instanceof CappedBodySubscriber.TooLargeException) {
-      return Attempt.fatal(200, root.getMessage());
-    }
-    if (root instanceof CappedBodySubscriber.TruncatedException) {
-      return Attempt.retry(0, "truncated answer from " + uri + ": " + root.getMessage(), null);
-    }
-    String unreachable = unreachable(cause);
-    if (unreachable != null) {
-      return Attempt.unreachable("cannot connect to " + uri.getHost() + ": " + unreachable);
-    }
-    if (root instanceof HttpTimeoutException) {
-      return Attempt.retry(0, "no answer from " + uri + " in time: " + root.getMessage(), null);
-    }
-    if (root instanceof IOException && String.valueOf(root.getMessage()).contains("EOF")) {
-      // the client noticed the closed connection before the body subscriber did: same truncation
-      return Attempt.retry(0, "truncated answer from " + uri + ": connection closed before the answer was complete ("
-          + describe(root) + ")", null);
-    }
-    if (root instanceof IOException) {
-      // a connection refused or reset: worth another try
-      return Attempt.retry(0, "cannot fetch " + uri + ": " + describe(root), null);
-    }
-    return Attempt.retry(0, "cannot fetch " + uri + ": " + describe(cause), null);
-  }
-
-  /**
-   * Why no connection could be made (refused, no route, a name that does not resolve, connect
-   * timeout), or null when the failure is another one. The JDK's client wraps each in a
-   * {@link ConnectException} without a message, the cause beneath it telling which.
-   */
-  static String unreachable(Throwable failure) {
-    boolean connect = false;
-    for (Throwable t = failure; t != null; t = t.getCause()) {
-      if (t instanceof UnresolvedAddressException || t instanceof UnknownHostException) {
-        return "the host name does not resolve (no DNS answer: offline?)";
-      }
-      if (t instanceof HttpConnectTimeoutException) {
-        return "no connection within the timeout";
-      }
-      if (t instanceof NoRouteToHostException) {
-        return "no route to the host";
-      }
-      connect |= t instanceof ConnectException;
-    }
-    return connect ? "connection refused" : null;
-  }
-
-  private static String describe(Throwable e) {
-    String message = e.getMessage();
-    return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
   }
 
   private static boolean isHttp(URI uri) {
@@ -264,46 +199,5 @@ public final class PoliteFetcher {
     return status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
   }
 
-  private record Exchange(HttpResponse<byte[]> response, Attempt failure) {}
-
-  /** One attempt's end: a result to return, or a failure, retryable or not. */
-  private static final class Attempt {
-    final FetchResult result;
-    final int status;
-    final String reason;
-    final boolean retryable;
-    final Duration retryAfter;
-    final boolean unreachable;
-
-    private Attempt(FetchResult result, int status, String reason, boolean retryable, Duration retryAfter,
-        boolean unreachable) {
-      this.result = result;
-      this.status = status;
-      this.reason = reason;
-      this.retryable = retryable;
-      this.retryAfter = retryAfter;
-      this.unreachable = unreachable;
-    }
-
-    static Attempt done(FetchResult result) {
-      return new Attempt(result, 0, null, false, null, false);
-    }
-
-    static Attempt retry(int status, String reason, Duration retryAfter) {
-      return new Attempt(null, status, reason, true, retryAfter, false);
-    }
-
-    /** No connection could be made: retried (a restart of the site passes), and told apart when it lasts. */
-    static Attempt unreachable(String reason) {
-      return new Attempt(null, 0, reason, true, null, true);
-    }
-
-    static Attempt fatal(int status, String reason) {
-      return new Attempt(null, status, reason, false, null, false);
-    }
-
-    FetchResult.Failed failed(URI uri, Instant notBefore) {
-      return new FetchResult.Failed(uri, status, reason, notBefore, unreachable);
-    }
-  }
+  private record Exchange(HttpResponse<byte[]> response, FetchAttempt failure) {}
 }

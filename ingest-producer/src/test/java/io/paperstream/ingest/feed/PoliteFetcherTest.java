@@ -131,14 +131,14 @@ class PoliteFetcherTest {
     unresolved.initCause(new java.nio.channels.UnresolvedAddressException());
 
     // then each is told apart, and a failure with an answer is not an unreachable site
-    assertThat(PoliteFetcher.unreachable(new java.util.concurrent.ExecutionException(refused)))
+    assertThat(FetchAttempt.whyUnreachable(new java.util.concurrent.ExecutionException(refused)))
         .isEqualTo("connection refused");
-    assertThat(PoliteFetcher.unreachable(unresolved)).contains("does not resolve");
-    assertThat(PoliteFetcher.unreachable(new java.net.http.HttpConnectTimeoutException("connect timed out")))
+    assertThat(FetchAttempt.whyUnreachable(unresolved)).contains("does not resolve");
+    assertThat(FetchAttempt.whyUnreachable(new java.net.http.HttpConnectTimeoutException("connect timed out")))
         .isEqualTo("no connection within the timeout");
-    assertThat(PoliteFetcher.unreachable(new java.net.NoRouteToHostException())).isEqualTo("no route to the host");
-    assertThat(PoliteFetcher.unreachable(new java.io.IOException("connection reset"))).isNull();
-    assertThat(PoliteFetcher.unreachable(new java.net.http.HttpTimeoutException("request timed out"))).isNull();
+    assertThat(FetchAttempt.whyUnreachable(new java.net.NoRouteToHostException())).isEqualTo("no route to the host");
+    assertThat(FetchAttempt.whyUnreachable(new java.io.IOException("connection reset"))).isNull();
+    assertThat(FetchAttempt.whyUnreachable(new java.net.http.HttpTimeoutException("request timed out"))).isNull();
   }
 
   @Test
