@@ -122,10 +122,8 @@ class HtmlPageSplitterTest {
   @Test
   void laterIslandsNameTheListingDateDateString() {
     // given the site's landing page (no date in its address), whose props say periodType and dateString
-    String body = "<html><body><div class=\"SVELTE_HYDRATER contents\" data-target=\"DailyPapers\" data-props=\"{"
-        + "&quot;periodType&quot;:&quot;day&quot;,&quot;dateString&quot;:&quot;2026-06-12&quot;,&quot;dailyPapers&quot;:"
-        + "[{&quot;paper&quot;:{&quot;id&quot;:&quot;2606.01234&quot;,&quot;title&quot;:&quot;Kelp Forest Acoustics&quot;}}],"
-        + "&quot;prevDate&quot;:&quot;2026-06-11&quot;}\"></div></body></html>";
+    String body = papersIsland("{'periodType':'day','dateString':'2026-06-12','dailyPapers':"
+        + "[{'paper':{'id':'2606.01234','title':'Kelp Forest Acoustics'}}],'prevDate':'2026-06-11'}");
 
     // when
     SplitResult result = splitter.split(SplitFixtures.inline("https://huggingface.co/papers", "text/html", body));
@@ -141,10 +139,8 @@ class HtmlPageSplitterTest {
   @Test
   void aWeekIslandsDateStringIsNoPageDate() {
     // given a weekly listing: its dateString is a week, which is no day
-    String body = "<html><body><div class=\"SVELTE_HYDRATER contents\" data-target=\"DailyPapers\" data-props=\"{"
-        + "&quot;periodType&quot;:&quot;week&quot;,&quot;dateString&quot;:&quot;2026-W24&quot;,&quot;dailyPapers&quot;:"
-        + "[{&quot;paper&quot;:{&quot;id&quot;:&quot;2606.01234&quot;,&quot;title&quot;:&quot;Kelp Forest Acoustics&quot;,"
-        + "&quot;submittedOnDailyAt&quot;:&quot;2026-06-10T08:00:00.000Z&quot;}}]}\"></div></body></html>";
+    String body = papersIsland("{'periodType':'week','dateString':'2026-W24','dailyPapers':"
+        + "[{'paper':{'id':'2606.01234','title':'Kelp Forest Acoustics','submittedOnDailyAt':'2026-06-10T08:00:00.000Z'}}]}");
 
     // when
     SplitResult result = splitter.split(SplitFixtures.inline("https://huggingface.co/papers/week/2026-W24", "text/html", body));
@@ -205,5 +201,11 @@ class HtmlPageSplitterTest {
     assertThat(result.kind()).isEqualTo(SourceKind.HTML);
     assertThat(result.entries()).isEmpty();
     assertThat(result.deadLetters()).isEmpty();
+  }
+
+  /** A page whose only content is a papers island with {@code props} (JSON written with ' for "), entity-encoded. */
+  private static String papersIsland(String props) {
+    return "<html><body><div class=\"SVELTE_HYDRATER contents\" data-target=\"DailyPapers\" data-props=\""
+        + props.replace("'", "&quot;") + "\"></div></body></html>";
   }
 }
