@@ -90,12 +90,12 @@ final class VocabularyCounter implements Processor<String, String, String, Strin
   private static Map<String, VocabularyCounts> lessonDeltas(String lesson) {
     Map<String, VocabularyCounts> deltas = new LinkedHashMap<>();
     for (String line : lesson.split("\n")) {
-      if (line.length() < 3) {
+      if (!LessonLines.isDelta(line)) {
         continue;
       }
-      long delta = line.charAt(0) == '-' ? -1 : 1;
-      boolean chosen = line.charAt(1) == 'c';
-      deltas.merge(line.substring(3), new VocabularyCounts(chosen ? delta : 0, chosen ? 0 : delta),
+      long delta = LessonLines.sign(line);
+      boolean chosen = LessonLines.isChosen(line);
+      deltas.merge(LessonLines.phraseOf(line), new VocabularyCounts(chosen ? delta : 0, chosen ? 0 : delta),
           (a, b) -> a.plus(b.chosen(), b.seen()));
     }
     return deltas;

@@ -24,8 +24,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * counted twice. The deltas are cut into one record per partition of the counter
  * ({@link VocabularyPartitioner}): each phrase's lines go to the partition that counts it.
  *
- * <p>Delta lines: {@code +c phrase}, {@code -c phrase} (chosen), {@code +s phrase}, {@code -s
- * phrase} (seen); the phrase "" stands for the number of papers.
+ * <p>Lessons and deltas are {@link LessonLines}.
  */
 final class VocabularyLessons implements Processor<String, PaperChange, String, String> {
 
@@ -77,7 +76,7 @@ final class VocabularyLessons implements Processor<String, PaperChange, String, 
   private String[] partsOf(List<String> deltas) {
     StringBuilder[] parts = new StringBuilder[partitions];
     for (String line : deltas) {
-      int partition = VocabularyPartitioner.partitionOf(line.substring(3), partitions);
+      int partition = VocabularyPartitioner.partitionOf(LessonLines.phraseOf(line), partitions);
       if (parts[partition] == null) {
         parts[partition] = new StringBuilder(line);
       } else {
@@ -107,12 +106,12 @@ final class VocabularyLessons implements Processor<String, PaperChange, String, 
     return lesson(chosen, seen);
   }
 
-  /** A paper's lesson: sorted lines {@code c phrase} and {@code s phrase}, and {@code c } for the paper itself. */
+  /** A paper's lesson: its {@link LessonLines}, sorted, the paper itself among them. */
   private static String lesson(Set<String> chosen, Set<String> seen) {
     TreeSet<String> lines = new TreeSet<>();
-    lines.add("c ");
-    chosen.forEach(phrase -> lines.add("c " + phrase));
-    seen.forEach(phrase -> lines.add("s " + phrase));
+    lines.add(LessonLines.chosen(""));
+    chosen.forEach(phrase -> lines.add(LessonLines.chosen(phrase)));
+    seen.forEach(phrase -> lines.add(LessonLines.seen(phrase)));
     return String.join("\n", lines);
   }
 
@@ -120,8 +119,8 @@ final class VocabularyLessons implements Processor<String, PaperChange, String, 
     Set<String> old = lines(before);
     Set<String> now = lines(after);
     List<String> deltas = new ArrayList<>();
-    old.stream().filter(line -> !now.contains(line)).forEach(line -> deltas.add("-" + line));
-    now.stream().filter(line -> !old.contains(line)).forEach(line -> deltas.add("+" + line));
+    old.stream().filter(line -> !now.contains(line)).forEach(line -> deltas.add(LessonLines.removed(line)));
+    now.stream().filter(line -> !old.contains(line)).forEach(line -> deltas.add(LessonLines.added(line)));
     return deltas;
   }
 
