@@ -36,7 +36,8 @@ final class SourceIngest {
     public String toString() {
       return Counted.pages(pages) + ", " + Counted.entries(entries) + ", " + Counted.deadLetters(deadLetters)
           + (unreadable > 0 ? ", " + Counted.of(unreadable, "unreadable source") : "")
-          + (skipped > 0 ? ", " + Counted.pages(skipped) + " already ingested, skipped (--force sends them again)" : "");
+          + (skipped > 0 ? ", " + Counted.pages(skipped) + " already ingested, skipped (--force sends them again)"
+              : "");
     }
   }
 

@@ -84,6 +84,7 @@ public final class FeedMetrics {
     return Counted.pages(pages(PageOutcome.PRODUCED)) + " produced, " + pages(PageOutcome.UNCHANGED) + " unchanged, "
         + pages(PageOutcome.NOT_MODIFIED) + " not modified, " + pages(PageOutcome.SKIPPED) + " skipped, "
         + pages(PageOutcome.DEFERRED) + " deferred, "
-        + pages(PageOutcome.FAILED) + " failed; " + Counted.entries(entriesProduced()) + ", " + Counted.deadLetters(deadLetters());
+        + pages(PageOutcome.FAILED) + " failed; " + Counted.entries(entriesProduced()) + ", "
+        + Counted.deadLetters(deadLetters());
   }
 }

@@ -142,7 +142,8 @@ public final class PoliteFetcher {
         try {
           uri = uri.resolve(location.get().strip());
         } catch (IllegalArgumentException e) {
-          return FetchAttempt.fatal(status, "HTTP " + status + " redirect to an invalid Location '" + location.get() + "'");
+          return FetchAttempt.fatal(status,
+              "HTTP " + status + " redirect to an invalid Location '" + location.get() + "'");
         }
         continue;
       }

@@ -183,10 +183,12 @@ public final class PageSplitter {
       return; // a page rejected as a whole has its one dead letter, whose excerpt shows the bytes
     }
     Integer position = context.firstReplacedPosition();
-    context.reject(position != null ? position : context.nextFreePosition(), String.format("%s replaced by U+FFFD, the first at byte offset %d; %s",
-        Counted.of(replaced, "invalid UTF-8 byte"), firstOffset, position != null
-            ? "entry " + position + " carries it; it and the page's other entries are kept"
-            : "no kept entry carries it; the page's entries are kept"), PageExcerpts.around(page, firstOffset));
+    String carriedBy = position != null
+        ? "entry " + position + " carries it; it and the page's other entries are kept"
+        : "no kept entry carries it; the page's entries are kept";
+    context.reject(position != null ? position : context.nextFreePosition(),
+        Counted.of(replaced, "invalid UTF-8 byte") + " replaced by U+FFFD, the first at byte offset " + firstOffset + "; "
+            + carriedBy, PageExcerpts.around(page, firstOffset));
   }
 
 }

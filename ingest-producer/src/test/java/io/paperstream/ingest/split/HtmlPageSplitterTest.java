@@ -140,10 +140,12 @@ class HtmlPageSplitterTest {
   void aWeekIslandsDateStringIsNoPageDate() {
     // given a weekly listing: its dateString is a week, which is no day
     String body = papersIsland("{'periodType':'week','dateString':'2026-W24','dailyPapers':"
-        + "[{'paper':{'id':'2606.01234','title':'Kelp Forest Acoustics','submittedOnDailyAt':'2026-06-10T08:00:00.000Z'}}]}");
+        + "[{'paper':{'id':'2606.01234','title':'Kelp Forest Acoustics',"
+        + "'submittedOnDailyAt':'2026-06-10T08:00:00.000Z'}}]}");
 
     // when
-    SplitResult result = splitter.split(SplitFixtures.inline("https://huggingface.co/papers/week/2026-W24", "text/html", body));
+    SplitResult result =
+        splitter.split(SplitFixtures.inline("https://huggingface.co/papers/week/2026-W24", "text/html", body));
 
     // then the entry keeps the day it was featured, and no page date is made up
     assertThat(result.deadLetters()).isEmpty();
