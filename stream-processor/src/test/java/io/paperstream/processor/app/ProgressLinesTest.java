@@ -40,7 +40,8 @@ class ProgressLinesTest {
       // once nothing is left, that it caught up
       await().atMost(Duration.ofMinutes(2)).until(() -> err.toString().contains("process: caught up"));
     }
-    assertThat(err.toString()).containsPattern("process: (REBALANCING|RUNNING), [0-9,]+ (entry|entries) waiting, [0-9,]+ internal")
+    assertThat(err.toString())
+        .containsPattern("process: (REBALANCING|RUNNING), [0-9,]+ (entry|entries) waiting, [0-9,]+ internal")
         .contains("process: caught up; waiting for new entries (Ctrl-C stops)")
         .doesNotContain("lag");
   }
